@@ -1,0 +1,1 @@
+"""Dasbor BerAKHLAK: analytics for the ASN work-culture survey."""

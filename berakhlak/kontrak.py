@@ -1,0 +1,159 @@
+"""The survey data contract: column names, the seven values, categories, provinces.
+
+Everything that names a column comes from here, so SQL identifiers are only ever taken
+from the allow-list below (``KOLOM_IZIN``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+# The seven BerAKHLAK values, in their official order: key -> (label id, label en).
+NILAI: dict[str, tuple[str, str]] = {
+    "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),
+    "akuntabel": ("Akuntabel", "Accountable"),
+    "kompeten": ("Kompeten", "Competent"),
+    "harmonis": ("Harmonis", "Harmonious"),
+    "loyal": ("Loyal", "Loyal"),
+    "adaptif": ("Adaptif", "Adaptive"),
+    "kolaboratif": ("Kolaboratif", "Collaborative"),
+}
+KUNCI_NILAI: tuple[str, ...] = tuple(NILAI)
+
+# Short column prefixes used in the rollup for each value (keeps SQL readable).
+SINGKAT: dict[str, str] = {
+    "berorientasi_pelayanan": "bp",
+    "akuntabel": "ak",
+    "kompeten": "ko",
+    "harmonis": "ha",
+    "loyal": "lo",
+    "adaptif": "ad",
+    "kolaboratif": "kl",
+}
+
+WAJIB_TEKS: tuple[str, ...] = ("responden_id", "instansi", "provinsi")
+WAJIB: tuple[str, ...] = ("periode", *WAJIB_TEKS, *KUNCI_NILAI)
+
+# Optional text columns used when present.
+OPSIONAL_TEKS: tuple[str, ...] = (
+    "jenis_instansi",
+    "kabupaten_kota",
+    "unit_kerja",
+    "jenis_kelamin",
+    "kelompok_usia",
+    "jenis_jabatan",
+    "golongan",
+    "masa_kerja",
+    "status_kepegawaian",
+)
+LEVEL = "level_sosio_emosional"
+OPSIONAL: tuple[str, ...] = (*OPSIONAL_TEKS, LEVEL)
+SEMUA_KOLOM: tuple[str, ...] = (*WAJIB, *OPSIONAL)
+
+# Filters every page reads from the URL, in the order they narrow a selection.
+FILTER: tuple[str, ...] = (
+    "periode",
+    "jenis_instansi",
+    "provinsi",
+    "kabupaten_kota",
+    "instansi",
+    "unit_kerja",
+)
+DIMENSI_DEMOGRAFI: tuple[str, ...] = (
+    "jenis_kelamin",
+    "kelompok_usia",
+    "jenis_jabatan",
+    "golongan",
+    "masa_kerja",
+    "status_kepegawaian",
+)
+
+# Socio-emotional levels 1-5.
+LEVEL_SOSIO: dict[int, tuple[str, str]] = {
+    1: ("Dependent", "Dependent"),
+    2: ("Ego-dependent", "Ego-dependent"),
+    3: ("Socio-dependent", "Socio-dependent"),
+    4: ("Intra-dependent", "Intra-dependent"),
+    5: ("Inter-dependent", "Inter-dependent"),
+}
+
+# Label used in the rollup for a blank optional text value or a column a file lacks.
+KOSONG = "(tidak diisi)"
+
+# The only identifiers that may ever be placed into SQL text.
+KOLOM_IZIN: frozenset[str] = frozenset(
+    {*SEMUA_KOLOM, "grup", "dimensi", "kelompok"}
+)
+
+PERIODE_MIN, PERIODE_MAKS = 2000, 2100
+
+PROVINSI: tuple[str, ...] = (
+    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi",
+    "Sumatera Selatan", "Kepulauan Bangka Belitung", "Bengkulu", "Lampung", "DKI Jakarta",
+    "Jawa Barat", "Banten", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur", "Bali",
+    "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat", "Kalimantan Tengah",
+    "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara",
+    "Gorontalo", "Sulawesi Tengah", "Sulawesi Barat", "Sulawesi Selatan", "Sulawesi Tenggara",
+    "Maluku", "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Tengah",
+    "Papua Pegunungan", "Papua Selatan",
+)
+
+JENIS_INSTANSI: tuple[str, ...] = (
+    "Kementerian", "Lembaga", "Pemerintah Provinsi", "Pemerintah Kabupaten", "Pemerintah Kota",
+)
+
+# Categories on the value rounded to one decimal: code, lower bound, label id, label en.
+KATEGORI: tuple[tuple[str, float, str, str], ...] = (
+    ("A", 75.0, "Sehat", "Healthy"),
+    ("B", 50.0, "Cukup Sehat", "Fairly healthy"),
+    ("C", 25.0, "Tidak Sehat", "Unhealthy"),
+    ("D", 0.0, "Sangat Tidak Sehat", "Very unhealthy"),
+)
+
+
+def normalisasi_nama_kolom(nama: str) -> str:
+    """'Berorientasi Pelayanan' and 'BERORIENTASI-PELAYANAN' -> 'berorientasi_pelayanan'."""
+    return re.sub(r"[\s\-]+", "_", str(nama).strip()).lower()
+
+
+def bulatkan(x: float | None) -> float | None:
+    """Round half up to one decimal, as the published figures are (74,95 -> 75,0)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def kategori(x: float | None) -> str | None:
+    """Category code A-D of an index, judged on its value rounded to one decimal."""
+    r = bulatkan(x)
+    if r is None:
+        return None
+    for kode, batas, _, _ in KATEGORI:
+        if r >= batas:
+            return kode
+    return "D"
+
+
+def label_kategori(kode: str, lang: str = "id") -> str:
+    for k, _, label_id, label_en in KATEGORI:
+        if k == kode:
+            return label_id if lang == "id" else label_en
+    raise KeyError(kode)
+
+
+def label_nilai(kunci: str, lang: str = "id") -> str:
+    label_id, label_en = NILAI[kunci]
+    return label_id if lang == "id" else label_en
+
+
+# Summed measures of the rollup (queries/agregat_berkas.sql) in column order. For each value
+# prefix x in SINGKAT: n_x count of scores, s_x sum, ss_x sum of squares, ka_x..kd_x respondents
+# per category; n_idx/s_idx/ss_idx over each respondent's mean; lv1..lv5 per socio-emotional level.
+UKURAN: tuple[str, ...] = (
+    "n",
+    *(f"{p}_{s}" for s in SINGKAT.values() for p in ("n", "s", "ss", "ka", "kb", "kc", "kd")),
+    "n_idx", "s_idx", "ss_idx",
+    *(f"lv{i}" for i in range(1, 6)),
+)
