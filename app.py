@@ -1,0 +1,60 @@
+"""Ringkasan (/): the headline of a selection: index and category, respondents, change since
+the previous period, the seven values, weakest and strongest, and a chosen benchmark."""
+
+import streamlit as st
+
+from berakhlak import grafik, komponen, layanan, narasi, privasi, statistik, ui
+
+TEKS = {
+    "judul": ("Ringkasan", "Summary"),
+    "indeks": ("Indeks BerAKHLAK", "BerAKHLAK index"),
+    "responden": ("Responden", "Respondents"),
+    "perubahan": ("Perubahan sejak {periode}", "Change since {periode}"),
+    "perubahan_kosong": ("Perubahan", "Change"),
+    "tak_ada_lalu": ("tidak ada periode sebelumnya", "no earlier period"),
+    "terlemah": ("Nilai terlemah", "Weakest value"),
+    "terkuat": ("Nilai terkuat", "Strongest value"),
+    "yang_penting": ("Yang perlu diperhatikan", "What matters"),
+    "tujuh_nilai": ("Tujuh nilai dan pembanding", "The seven values and the benchmark"),
+}
+
+ctx = ui.mulai("ringkasan")
+ui.judul(ctx, TEKS, "judul")
+if not ui.cek_seleksi(ctx):
+    st.stop()
+
+k, p, lang = ctx.keadaan, ctx.pilihan, ctx.lang
+baris = layanan.total(k, p)
+banding = ui.pilih_pembanding(ctx)
+baris_banding = layanan.total(k, banding[0]) if banding else None
+periode_lalu = layanan.periode_sebelumnya(k, p)
+baris_lalu = layanan.total(k, p.dengan(periode=periode_lalu)) if periode_lalu else None
+lemah, kuat = statistik.terlemah_terkuat(baris)
+
+kolom = st.columns([1.3, 1, 1.2, 1.2, 1.2])
+with kolom[0]:
+    st.metric(ctx.t(TEKS, "indeks"), ui.angka(baris["indeks"], lang))
+    ui.lencana_kategori(baris["kategori"], lang)
+kolom[1].metric(ctx.t(TEKS, "responden"), komponen.bulat(baris["n"], lang))
+komponen.metrik_perubahan(kolom[2], baris, baris_lalu, periode_lalu, lang, TEKS)
+komponen.metrik_nilai(kolom[3], ctx.t(TEKS, "terlemah"), lemah, baris, lang)
+komponen.metrik_nilai(kolom[4], ctx.t(TEKS, "terkuat"), kuat, baris, lang)
+
+st.subheader(ctx.t(TEKS, "yang_penting"))
+nama = komponen.nama_seleksi(ctx)
+kalimat = [
+    narasi.kalimat_indeks(baris, nama, p.periode, lang),
+    narasi.kalimat_terlemah(baris, lang),
+    narasi.kalimat_perubahan(baris, baris_lalu, periode_lalu, lang),
+    narasi.kalimat_banding(baris, baris_banding, banding[1], lang) if banding else None,
+]
+st.markdown("\n".join(f"- {s}" for s in kalimat if s))
+
+st.subheader(ctx.t(TEKS, "tujuh_nilai"))
+panjang = statistik.panjang(baris.to_frame().T)
+panjang_banding = statistik.panjang(baris_banding.to_frame().T) if baris_banding is not None else None
+komponen.grafik(
+    grafik.batang_nilai(panjang, lang, privasi.penanda(lang, ctx.minimum), panjang_banding,
+                        banding[1] if banding else "")
+)
+komponen.tabel_nilai(ctx, baris, baris_banding, banding[1] if banding else None, "ringkasan")

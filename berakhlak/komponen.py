@@ -1,0 +1,133 @@
+"""Screen pieces shared by several pages: metrics, formatted tables with CSV download."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from berakhlak import format as fmt
+from berakhlak import i18n, kontrak, privasi, statistik, ui
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+TEKS: dict[str, tuple[str, str]] = {
+    "nilai": ("Nilai", "Value"),
+    "indeks": ("Indeks", "Index"),
+    "moe": ("Margin kesalahan (±)", "Margin of error (±)"),
+    "kategori": ("Kategori", "Category"),
+    "responden": ("Responden", "Respondents"),
+    "selisih": ("Selisih", "Difference"),
+    "arti": ("Arti selisih", "Meaning"),
+    "lebih_tinggi": ("lebih tinggi", "higher"),
+    "lebih_rendah": ("lebih rendah", "lower"),
+    "setara": ("kurang lebih sama", "about the same"),
+    "tidak_pasti": ("kurang lebih sama", "about the same"),
+    "indeks_berakhlak": ("Indeks BerAKHLAK", "BerAKHLAK index"),
+    "beda_bermakna": ("melebihi margin kesalahan", "beyond the margin of error"),
+    "beda_tak_bermakna": ("dalam margin kesalahan", "within the margin of error"),
+}
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def bulat(n, lang: str) -> str:
+    return fmt.bulat(n, lang)
+
+
+def metrik_nilai(tempat, label: str, kunci: str | None, baris: pd.Series, lang: str) -> None:
+    """A metric naming a value and its index, e.g. 'Adaptif' / 48,1."""
+    if kunci is None:
+        tempat.metric(label, "–")
+        return
+    tempat.metric(label, kontrak.label_nilai(kunci, lang), fmt.desimal(baris[kunci], lang),
+                  delta_color="off", delta_arrow="off")
+
+
+def metrik_perubahan(tempat, baris: pd.Series, lalu: pd.Series | None, periode_lalu,
+                     lang: str, kamus: dict) -> None:
+    """Change of the index since the previous period, marked only beyond its margin."""
+    if lalu is None or _kosong(lalu.get("indeks")) or _kosong(baris.get("indeks")):
+        tempat.metric(i18n.teks(kamus, "perubahan_kosong", lang), "–",
+                      i18n.teks(kamus, "tak_ada_lalu", lang), delta_color="off", delta_arrow="off")
+        return
+    beda = statistik.selisih(baris["indeks"], baris["moe_indeks"], lalu["indeks"], lalu["moe_indeks"])
+    bermakna = beda.arah in ("lebih_tinggi", "lebih_rendah")
+    catatan = i18n.teks(TEKS, "beda_bermakna" if bermakna else "beda_tak_bermakna", lang)
+    tempat.metric(i18n.teks(kamus, "perubahan", lang, periode=periode_lalu),
+                  fmt.desimal(beda.beda, lang, tanda=True), catatan,
+                  delta_color="normal" if bermakna else "off",
+                  delta_arrow=("up" if beda.beda > 0 else "down") if bermakna else "off")
+
+
+def nama_seleksi(ctx: ui.Konteks) -> str:
+    """How a sentence names the selection: its narrowest filter, or 'nasional'."""
+    terisi = [v for k, v in ctx.pilihan.terisi().items() if k != "periode"]
+    return str(terisi[-1]) if terisi else ui.tx("nasional", ctx.lang).lower()
+
+
+def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], nama: str) -> None:
+    """Show a table and offer it as CSV. ``kolom`` maps a column to (header, kind) with kind
+    'desimal', 'bulat' or 'teks'. Hidden (NaN) figures show the privacy marker."""
+    penanda = privasi.penanda(ctx.lang, ctx.minimum)
+    tampil = df[list(kolom)].rename(columns={c: h for c, (h, _) in kolom.items()})
+    format_ = {h: _pemformat(jenis, ctx.lang, penanda) for c, (h, jenis) in kolom.items()}
+    st.dataframe(tampil.style.format(format_), hide_index=True)
+    unduh = privasi.untuk_tabel(_dibulatkan(df, kolom), list(kolom), ctx.minimum, ctx.lang)
+    ui.unduh_csv(unduh.rename(columns={c: h for c, (h, _) in kolom.items()}), nama, ctx.lang,
+                 key=f"unduh_{nama}")
+
+
+def _pemformat(jenis: str, lang: str, penanda: str):
+    if jenis == "desimal":
+        return lambda x: penanda if _kosong(x) else fmt.desimal(x, lang)
+    if jenis == "bulat":
+        return lambda x: penanda if _kosong(x) else fmt.bulat(x, lang)
+    return lambda x: "" if x is None else str(x)
+
+
+def _dibulatkan(df: pd.DataFrame, kolom: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    keluar = df.copy()
+    for c, (_, jenis) in kolom.items():
+        if jenis == "desimal":
+            keluar[c] = keluar[c].map(kontrak.bulatkan)
+    return keluar
+
+
+def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
+                nama_banding: str | None, nama: str) -> None:
+    """The seven values (and the index) of a selection beside its benchmark."""
+    lang = ctx.lang
+    baris_tabel = []
+    for kunci in (*kontrak.KUNCI_NILAI, "indeks"):
+        label = i18n.teks(TEKS, "indeks_berakhlak", lang) if kunci == "indeks" else kontrak.label_nilai(kunci, lang)
+        moe = baris.get(f"moe_{kunci}")
+        kode = kontrak.kategori(baris.get(kunci))
+        r = {"nilai": label, "skor": baris.get(kunci), "moe": moe,
+             "kategori": f"{kode} · {kontrak.label_kategori(kode, lang)}" if kode else "",
+             "n": baris.get(f"n_{kunci}", baris.get("n"))}
+        if banding is not None:
+            b, moe_b = banding.get(kunci), banding.get(f"moe_{kunci}")
+            beda = None if _kosong(r["skor"]) or _kosong(b) else statistik.selisih(r["skor"], moe, b, moe_b)
+            r.update(banding=b, selisih=beda.beda if beda else None,
+                     arti=i18n.teks(TEKS, beda.arah, lang) if beda else "")
+        baris_tabel.append(r)
+    df = pd.DataFrame(baris_tabel)
+    kolom = {"nilai": (i18n.teks(TEKS, "nilai", lang), "teks"),
+             "skor": (i18n.teks(TEKS, "indeks", lang), "desimal"),
+             "moe": (i18n.teks(TEKS, "moe", lang), "desimal"),
+             "kategori": (i18n.teks(TEKS, "kategori", lang), "teks"),
+             "n": (i18n.teks(TEKS, "responden", lang), "bulat")}
+    if banding is not None:
+        kolom.update({"banding": (nama_banding, "desimal"),
+                      "selisih": (i18n.teks(TEKS, "selisih", lang), "desimal"),
+                      "arti": (i18n.teks(TEKS, "arti", lang), "teks")})
+    tabel(ctx, df, kolom, nama)
+
+
+def grafik(fig) -> None:
+    """A chart with the project's own colours and fonts (not Streamlit's theme)."""
+    st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG)

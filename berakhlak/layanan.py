@@ -1,0 +1,142 @@
+"""What the pages ask for: figures of a selection, always passed through the privacy rules.
+
+Query results are cached per data version (``Keadaan.versi``), so a rerun with the same filters
+reads nothing again, and a changed data folder gets fresh numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass, replace
+
+import pandas as pd
+
+from berakhlak import katalog, kontrak, privasi, statistik
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """A selection: every filter a page reads from the URL. None means 'all'."""
+
+    periode: int | None = None
+    jenis_instansi: str | None = None
+    provinsi: str | None = None
+    kabupaten_kota: str | None = None
+    instansi: str | None = None
+    unit_kerja: str | None = None
+
+    def params(self) -> dict:
+        return asdict(self)
+
+    def dengan(self, **ubah) -> Pilihan:
+        return replace(self, **ubah)
+
+    def tanpa_periode(self) -> Pilihan:
+        return replace(self, periode=None)
+
+    def terisi(self) -> dict:
+        """The filters that are set, in narrowing order."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+def keadaan() -> katalog.Keadaan:
+    """The current snapshot of the data folder (cheap when nothing changed)."""
+    return katalog.katalog().segarkan()
+
+
+def _basis():
+    return katalog.katalog().basis
+
+
+@functools.lru_cache(maxsize=2048)
+def _ukuran(versi: str, kelompok: str, pilihan: Pilihan, dimensi: str) -> pd.DataFrame:
+    params = {"dimensi": dimensi, **pilihan.params()}
+    return _basis().jalankan("ukuran", params, {"kelompok": kelompok})
+
+
+def ukuran(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua") -> pd.DataFrame:
+    """Summed measures of ``pilihan`` grouped by ``kelompok`` (not yet privacy-checked)."""
+    return _ukuran(k.versi, kelompok, pilihan, dimensi).copy()
+
+
+def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua",
+            rincian: bool = False) -> pd.DataFrame:
+    """Display figures of ``pilihan`` per ``kelompok``, with small groups hidden.
+
+    ``rincian=True`` for a breakdown whose total is shown elsewhere: one more group is hidden
+    when needed, so a hidden group cannot be worked out by subtraction.
+    """
+    lebar = statistik.ringkas(ukuran(k, kelompok, pilihan, dimensi))
+    return privasi.terapkan(lebar, privasi.minimum(), rincian=rincian)
+
+
+def total(k: katalog.Keadaan, pilihan: Pilihan) -> pd.Series | None:
+    """The figures of the whole selection as one row, or None when it has no respondents."""
+    lebar = ringkas(k, "periode", pilihan)
+    if pilihan.periode is not None:
+        lebar = lebar[lebar["kelompok"] == pilihan.periode]
+    if lebar.empty:
+        return None
+    return lebar.iloc[0]
+
+
+def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
+    """Respondents in a selection (used only to decide whether it may be shown)."""
+    u = ukuran(k, "periode", pilihan)
+    return int(u["n"].sum()) if not u.empty else 0
+
+
+@functools.lru_cache(maxsize=16)
+def _pilihan_filter(versi: str) -> pd.DataFrame:
+    return _basis().jalankan("pilihan_filter")
+
+
+def pilihan_filter(k: katalog.Keadaan) -> pd.DataFrame:
+    """Every combination of filter values present, with its respondents (for the sidebar)."""
+    return _pilihan_filter(k.versi)
+
+
+def opsi(k: katalog.Keadaan, kolom: str, pilihan: Pilihan) -> list:
+    """The values of ``kolom`` available within the other filters of ``pilihan``."""
+    df = pilihan_filter(k)
+    for lain, nilai in pilihan.terisi().items():
+        if lain != kolom and kontrak.FILTER.index(lain) < kontrak.FILTER.index(kolom):
+            df = df[df[lain] == nilai]
+    return sorted(df[kolom].dropna().unique().tolist())
+
+
+def periode_sebelumnya(k: katalog.Keadaan, pilihan: Pilihan) -> int | None:
+    """The latest period before the selected one in which the selection has respondents."""
+    if pilihan.periode is None:
+        return None
+    ada = ukuran(k, "periode", pilihan.tanpa_periode())
+    lebih_awal = ada.loc[(ada["kelompok"] < pilihan.periode) & (ada["n"] > 0), "kelompok"]
+    return int(lebih_awal.max()) if not lebih_awal.empty else None
+
+
+def pembanding(k: katalog.Keadaan, pilihan: Pilihan, jenis: str) -> tuple[Pilihan, str] | None:
+    """The benchmark selection: 'nasional', 'provinsi' (of the selection) or 'jenis' (agencies
+    of the same kind). Returns the selection and the name it is known by, or None."""
+    if jenis == "nasional":
+        return Pilihan(periode=pilihan.periode), "nasional"
+    kolom = "provinsi" if jenis == "provinsi" else "jenis_instansi"
+    nilai = getattr(pilihan, kolom) or _dominan(k, pilihan, kolom)
+    if nilai is None:
+        return None
+    return Pilihan(periode=pilihan.periode, **{kolom: nilai}), nilai
+
+
+def _dominan(k: katalog.Keadaan, pilihan: Pilihan, kolom: str) -> str | None:
+    """The value of ``kolom`` holding most of the selection's respondents."""
+    df = pilihan_filter(k)
+    for lain, nilai in pilihan.terisi().items():
+        df = df[df[lain] == nilai]
+    if df.empty:
+        return None
+    return str(df.groupby(kolom)["n"].sum().idxmax())
+
+
+def bersihkan_cache() -> None:
+    """Forget cached query results (tests)."""
+    _ukuran.cache_clear()
+    _pilihan_filter.cache_clear()

@@ -1,0 +1,110 @@
+"""Plain-language sentences about a selection. A difference is called higher or lower only
+when it is larger than its 95 % margin of error; otherwise the two are 'about the same'."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from berakhlak import format as fmt
+from berakhlak import i18n, kontrak, statistik
+
+TEKS: dict[str, tuple[str, str]] = {
+    "indeks": (
+        "Indeks BerAKHLAK {nama} pada {periode} adalah {indeks} ({kode}, {kategori}), dari {n} responden.",
+        "The BerAKHLAK index of {nama} in {periode} is {indeks} ({kode}, {kategori}), from {n} respondents.",
+    ),
+    "terlemah": (
+        "Nilai terlemah adalah {lemah} ({skor_lemah}), {jarak} poin di bawah indeks; "
+        "yang terkuat {kuat} ({skor_kuat}).",
+        "The weakest value is {lemah} ({skor_lemah}), {jarak} points below the index; "
+        "the strongest is {kuat} ({skor_kuat}).",
+    ),
+    "banding_lebih_tinggi": (
+        "Indeks ini lebih tinggi daripada {banding} ({skor_banding}) sebesar {beda} poin, "
+        "melebihi margin kesalahan 95 % (±{moe}).",
+        "This index is higher than {banding} ({skor_banding}) by {beda} points, "
+        "beyond the 95% margin of error (±{moe}).",
+    ),
+    "banding_lebih_rendah": (
+        "Indeks ini lebih rendah daripada {banding} ({skor_banding}) sebesar {beda} poin, "
+        "melebihi margin kesalahan 95 % (±{moe}).",
+        "This index is lower than {banding} ({skor_banding}) by {beda} points, "
+        "beyond the 95% margin of error (±{moe}).",
+    ),
+    "banding_setara": (
+        "Indeks ini kurang lebih sama dengan {banding} ({skor_banding}): selisih {beda} poin "
+        "masih dalam margin kesalahan 95 % (±{moe}).",
+        "This index is about the same as {banding} ({skor_banding}): the difference of {beda} "
+        "points is within the 95% margin of error (±{moe}).",
+    ),
+    "ubah_lebih_tinggi": (
+        "Dibanding {periode} ({skor_lalu}), indeks naik {beda} poin, melebihi margin kesalahan (±{moe}).",
+        "Compared with {periode} ({skor_lalu}), the index rose {beda} points, beyond the margin of error (±{moe}).",
+    ),
+    "ubah_lebih_rendah": (
+        "Dibanding {periode} ({skor_lalu}), indeks turun {beda} poin, melebihi margin kesalahan (±{moe}).",
+        "Compared with {periode} ({skor_lalu}), the index fell {beda} points, beyond the margin of error (±{moe}).",
+    ),
+    "ubah_setara": (
+        "Dibanding {periode} ({skor_lalu}), indeks kurang lebih sama (selisih {beda} poin, "
+        "dalam margin kesalahan ±{moe}).",
+        "Compared with {periode} ({skor_lalu}), the index is about the same (difference {beda} "
+        "points, within the margin of error ±{moe}).",
+    ),
+}
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def kalimat_indeks(baris: pd.Series, nama: str, periode, lang: str) -> str | None:
+    if _kosong(baris.get("indeks")):
+        return None
+    kode = baris["kategori"]
+    return i18n.teks(TEKS, "indeks", lang, nama=nama, periode=periode,
+                     indeks=fmt.desimal(baris["indeks"], lang), kode=kode,
+                     kategori=kontrak.label_kategori(kode, lang), n=fmt.bulat(baris["n"], lang))
+
+
+def kalimat_terlemah(baris: pd.Series, lang: str) -> str | None:
+    lemah, kuat = statistik.terlemah_terkuat(baris)
+    if lemah is None or _kosong(baris.get("indeks")):
+        return None
+    jarak = kontrak.bulatkan(baris["indeks"]) - kontrak.bulatkan(baris[lemah])
+    return i18n.teks(TEKS, "terlemah", lang,
+                     lemah=kontrak.label_nilai(lemah, lang), skor_lemah=fmt.desimal(baris[lemah], lang),
+                     jarak=fmt.desimal(jarak, lang), kuat=kontrak.label_nilai(kuat, lang),
+                     skor_kuat=fmt.desimal(baris[kuat], lang))
+
+
+def kalimat_banding(baris: pd.Series, banding: pd.Series | None, nama_banding: str,
+                    lang: str) -> str | None:
+    hasil = _banding(baris, banding)
+    if hasil is None:
+        return None
+    return i18n.teks(TEKS, f"banding_{_arah(hasil)}", lang, banding=nama_banding,
+                     skor_banding=fmt.desimal(banding["indeks"], lang),
+                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang))
+
+
+def kalimat_perubahan(baris: pd.Series, lalu: pd.Series | None, periode_lalu, lang: str) -> str | None:
+    hasil = _banding(baris, lalu)
+    if hasil is None:
+        return None
+    return i18n.teks(TEKS, f"ubah_{_arah(hasil)}", lang, periode=periode_lalu,
+                     skor_lalu=fmt.desimal(lalu["indeks"], lang),
+                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang))
+
+
+def _banding(a: pd.Series, b: pd.Series | None):
+    if b is None or _kosong(a.get("indeks")) or _kosong(b.get("indeks")):
+        return None
+    return statistik.selisih(a["indeks"], a["moe_indeks"], b["indeks"], b["moe_indeks"])
+
+
+def _arah(hasil) -> str:
+    """'lebih_tinggi' / 'lebih_rendah' only beyond the margin; anything else is 'setara'."""
+    return hasil.arah if hasil.arah in ("lebih_tinggi", "lebih_rendah") else "setara"

@@ -1,0 +1,224 @@
+"""Small-group confidentiality: the ONE place that decides what may be shown.
+
+Every page, chart, table and download passes its wide frame (``statistik.ringkas``) through
+:func:`terapkan`. Norms (see the reference facts): groups under the minimum (default 10, as the
+UK Civil Service People Survey) are not reported; in a breakdown whose total is shown elsewhere
+the next-smallest group is hidden too (secondary suppression, as Viva Glint), so no small group
+can be recovered by subtraction; a filter leaving a small remainder is refused (Culture Amp).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+import pandas as pd
+
+from berakhlak import i18n, kontrak
+from berakhlak.statistik import KOLOM_INDEKS, KOLOM_LEVEL, KOLOM_TURUNAN, kolom_nilai
+
+MINIMUM_BAKU = 10
+MINIMUM_TERKECIL = 5
+VARIABEL_MINIMUM = "BERAKHLAK_MIN_RESPONDEN"
+
+KECIL = "kecil"
+PELENGKAP = "pelengkap"
+
+# Raw measure columns (if a frame still carries them) hidden together with the figures.
+_UKURAN_INDEKS = ("n_idx", "s_idx", "ss_idx")
+_UKURAN_LEVEL = tuple(f"lv{i}" for i in kontrak.LEVEL_SOSIO)
+
+
+def minimum() -> int:
+    """The minimum group size, from env var BERAKHLAK_MIN_RESPONDEN.
+
+    Unset, empty or not a whole number -> the default 10 (MINIMUM_BAKU); a number below 5
+    is clamped up to 5 (MINIMUM_TERKECIL), so the setting can never weaken protection further.
+    """
+    nilai = os.environ.get(VARIABEL_MINIMUM, "").strip()
+    try:
+        angka = int(nilai)
+    except ValueError:
+        return MINIMUM_BAKU
+    return max(angka, MINIMUM_TERKECIL)
+
+
+def _kosong(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def cukup(n: int | None, minimum: int) -> bool:
+    """Whether a selection of ``n`` respondents may be shown."""
+    return not _kosong(n) and n >= minimum
+
+
+def sisa_aman(n_seleksi: int, n_induk: int, minimum: int) -> bool:
+    """False when narrowing a selection leaves a remainder (parent minus selection) of
+    1..minimum-1 respondents, which could be recovered from the parent's total."""
+    sisa = n_induk - n_seleksi
+    return not 0 < sisa < minimum
+
+
+def penanda(lang: str, minimum: int) -> str:
+    """The marker shown instead of a hidden figure: '< 10 responden' / '< 10 respondents'."""
+    return i18n.t("tersembunyi", lang, minimum=minimum)
+
+
+def keterangan(lang: str, minimum: int) -> str:
+    """The sentence explaining why figures are hidden."""
+    return i18n.t("alasan_tersembunyi", lang, minimum=minimum)
+
+
+# --- which columns belong to which figure -------------------------------------------------
+
+
+def _kolom_baris() -> tuple[str, ...]:
+    return (*KOLOM_TURUNAN, *kontrak.UKURAN)
+
+
+def _kolom_sel(kunci: str) -> tuple[str, ...]:
+    p = kontrak.SINGKAT[kunci]
+    mentah = tuple(f"{u}_{p}" for u in ("n", "s", "ss", "ka", "kb", "kc", "kd"))
+    return (*kolom_nilai(kunci), *mentah, *KOLOM_INDEKS, *_UKURAN_INDEKS)
+
+
+def _kolom_level() -> tuple[str, ...]:
+    return (*KOLOM_LEVEL, *_UKURAN_LEVEL)
+
+
+def _kosongkan(hasil: pd.DataFrame, sembunyi: np.ndarray, kolom) -> None:
+    """Blank ``kolom`` (those present) on rows ``sembunyi``: NaN for numbers, None otherwise.
+
+    Numeric columns become float64 so a hidden count can be NaN."""
+    if not sembunyi.any():
+        return
+    for k in kolom:
+        if k not in hasil.columns:
+            continue
+        seri = hasil[k]
+        if pd.api.types.is_numeric_dtype(seri) and not pd.api.types.is_bool_dtype(seri):
+            hasil[k] = seri.astype("float64").where(~sembunyi)
+        else:
+            hasil[k] = seri.astype(object).where(~sembunyi, None)
+
+
+# --- secondary (complementary) suppression ------------------------------------------------
+
+
+def _angka(hasil: pd.DataFrame, kolom: str) -> np.ndarray:
+    if kolom not in hasil.columns:
+        return np.zeros(len(hasil))
+    return pd.to_numeric(hasil[kolom], errors="coerce").to_numpy(dtype="float64")
+
+
+def _urutan(n: np.ndarray, kelompok: pd.Series | None) -> np.ndarray:
+    """Positions from smallest n up; ties broken by kelompok, then by position."""
+    bingkai = pd.DataFrame({"n": n, "pos": np.arange(len(n))})
+    if kelompok is None:
+        return bingkai.sort_values(["n", "pos"], kind="stable")["pos"].to_numpy()
+    bingkai["k"] = kelompok.to_numpy()
+    try:
+        urut = bingkai.sort_values(["n", "k", "pos"], kind="stable")
+    except TypeError:  # mixed kinds of keys: compare them as text
+        bingkai["k"] = bingkai["k"].astype(str)
+        urut = bingkai.sort_values(["n", "k", "pos"], kind="stable")
+    return urut["pos"].to_numpy()
+
+
+def _perlu_pelengkap(n: np.ndarray, sembunyi: np.ndarray, minimum: int) -> bool:
+    """Some hidden, at least one visible, and the hidden ones recoverable by subtraction
+    (only one hidden, or together fewer than ``minimum``)."""
+    jumlah = int(sembunyi.sum())
+    if jumlah == 0 or sembunyi.all():
+        return False
+    return jumlah == 1 or np.nansum(n[sembunyi]) < minimum
+
+
+def _pelengkap(n: np.ndarray, sembunyi: np.ndarray, urutan: np.ndarray, minimum: int) -> np.ndarray:
+    """Rows to hide in addition to ``sembunyi`` so no hidden group can be recovered."""
+    semua = sembunyi.copy()
+    for pos in urutan:
+        if not _perlu_pelengkap(n, semua, minimum):
+            break
+        if not semua[pos]:
+            semua[pos] = True
+    return semua & ~sembunyi
+
+
+# --- the three levels of hiding -----------------------------------------------------------
+
+
+def _kecil(n: np.ndarray, minimum: int) -> np.ndarray:
+    """Fewer than ``minimum`` (an unknown count counts as too few)."""
+    return ~(n >= minimum)
+
+
+def _sembunyikan_baris(hasil, n, kelompok, minimum: int, rincian: bool) -> np.ndarray:
+    kecil = _kecil(n, minimum)
+    pelengkap = np.zeros(len(n), dtype=bool)
+    if rincian:
+        pelengkap = _pelengkap(n, kecil, _urutan(n, kelompok), minimum)
+    sembunyi = kecil | pelengkap
+    hasil["tersembunyi"] = sembunyi
+    alasan = np.where(kecil, KECIL, np.where(pelengkap, PELENGKAP, None))
+    hasil["alasan_sembunyi"] = pd.Series(alasan, index=hasil.index, dtype=object)
+    _kosongkan(hasil, sembunyi, _kolom_baris())
+    return sembunyi
+
+
+def _sembunyikan_sel(hasil, n, kelompok, baris, kolom, minimum, rincian) -> None:
+    """Hide one block (a value, or the levels) where its own count ``n`` is below the
+    minimum, plus complementary cells in a breakdown."""
+    sembunyi = baris | _kecil(n, minimum)
+    if rincian:
+        sembunyi |= _pelengkap(n, sembunyi, _urutan(n, kelompok), minimum)
+    _kosongkan(hasil, sembunyi, kolom)
+
+
+def terapkan(lebar: pd.DataFrame, minimum: int, *, rincian: bool = False) -> pd.DataFrame:
+    """A copy of the wide frame with every figure from fewer than ``minimum`` respondents
+    blanked (NaN; ``kategori`` None; a column with a hidden cell becomes float64), plus
+    ``tersembunyi`` (bool, the whole row hidden) and ``alasan_sembunyi``
+    ("kecil", "pelengkap" or None).
+
+    - Row: n < minimum hides every figure of the row (key columns stay).
+    - Value v: n_v < minimum hides v, moe_v, n_v, pa_v..pd_v and the row's index figures.
+    - Levels: n_lv < minimum hides n_lv and plv1..plv5.
+    - ``rincian=True`` (a breakdown whose total is shown elsewhere): while hidden rows could be
+      recovered by subtraction (only one hidden, or together < minimum) and visible rows remain,
+      the smallest visible row (by n, ties by kelompok) is hidden too ("pelengkap"). The same
+      rule runs per value on n_v and on n_lv, hiding cells only (the row stays visible).
+    Input order and index are kept; decisions never depend on row order. A frame that has
+    already been through here (it has ``tersembunyi``) is returned as a copy unchanged, so
+    applying twice cannot hide more (its blanked counts would look like small groups).
+    """
+    hasil = lebar.copy()
+    if "tersembunyi" in lebar.columns:
+        return hasil
+    kelompok = lebar["kelompok"] if "kelompok" in lebar.columns else None
+    baris = _sembunyikan_baris(hasil, _angka(lebar, "n"), kelompok, minimum, rincian)
+    for v in kontrak.KUNCI_NILAI:
+        n_v = _angka(lebar, f"n_{v}" if f"n_{v}" in lebar.columns else f"n_{kontrak.SINGKAT[v]}")
+        _sembunyikan_sel(hasil, n_v, kelompok, baris, _kolom_sel(v), minimum, rincian)
+    n_lv = _angka(lebar, "n_lv")
+    _sembunyikan_sel(hasil, n_lv, kelompok, baris, _kolom_level(), minimum, rincian)
+    return hasil
+
+
+def untuk_tabel(lebar: pd.DataFrame, kolom: list[str], minimum: int, lang: str) -> pd.DataFrame:
+    """A display/download table of ``kolom`` (object dtype) where every hidden figure reads
+    as the marker ("< 10 responden") instead of an empty cell, so CSV files carry it too.
+
+    Expects the output of :func:`terapkan`; a frame that has not been through it (no
+    ``tersembunyi`` column) is protected first with ``terapkan(lebar, minimum)``. After
+    :func:`terapkan` a missing figure can only be a hidden one (the minimum is at least 5).
+    """
+    if "tersembunyi" not in lebar.columns:
+        lebar = terapkan(lebar, minimum)
+    tanda = penanda(lang, minimum)
+    tabel = lebar[list(kolom)].astype(object)
+    for k in tabel.columns:
+        if k in KOLOM_TURUNAN or k in kontrak.UKURAN:
+            tabel[k] = tabel[k].where(tabel[k].notna(), tanda)
+    return tabel

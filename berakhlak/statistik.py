@@ -1,0 +1,202 @@
+"""Figures from the summed measures of the ``ukuran`` query (see ``queries/ukuran.sql``).
+
+:func:`ringkas` turns the sums into the display ("wide") frame: per value its mean, 95 % margin
+of error, count and category shares; the BerAKHLAK index with its category; and the
+socio-emotional level shares. :func:`panjang` reshapes it to one row per value for charts.
+Confidentiality (hiding small groups) is *not* done here: pass the wide frame through
+:func:`berakhlak.privasi.terapkan` before showing anything.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from berakhlak import kontrak
+
+Z95 = 1.96
+KATEGORI_KODE: tuple[str, ...] = ("a", "b", "c", "d")
+LEVEL_KODE: tuple[int, ...] = tuple(kontrak.LEVEL_SOSIO)
+
+KOLOM_INDEKS: tuple[str, ...] = ("indeks", "moe_indeks", "kategori")
+KOLOM_LEVEL: tuple[str, ...] = ("n_lv", *(f"plv{i}" for i in LEVEL_KODE))
+KOLOM_PANJANG: tuple[str, ...] = ("nilai", "skor", "moe", "n", "pa", "pb", "pc", "pd")
+
+ARAH: tuple[str, ...] = ("lebih_tinggi", "lebih_rendah", "setara", "tidak_pasti")
+
+
+def kolom_nilai(kunci: str) -> tuple[str, ...]:
+    """Wide columns of one value: mean, margin, count, category shares A-D."""
+    return (
+        kunci,
+        f"moe_{kunci}",
+        f"n_{kunci}",
+        *(f"p{k}_{kunci}" for k in KATEGORI_KODE),
+    )
+
+
+# Every column ringkas computes (anything else in a wide frame is a key column).
+KOLOM_TURUNAN: tuple[str, ...] = (
+    "n",
+    *(c for v in kontrak.KUNCI_NILAI for c in kolom_nilai(v)),
+    *KOLOM_INDEKS,
+    *KOLOM_LEVEL,
+)
+
+
+def _periksa(jumlah: pd.DataFrame) -> None:
+    kurang = [c for c in kontrak.UKURAN if c not in jumlah.columns]
+    if kurang:
+        raise ValueError(f"kolom ukuran tidak ada: {', '.join(kurang)}")
+
+
+def _bagi(pembilang: pd.Series, penyebut: pd.Series) -> pd.Series:
+    """pembilang / penyebut as floats, NaN where penyebut is 0 or missing."""
+    penyebut = penyebut.astype("float64")
+    return pembilang.astype("float64") / penyebut.where(penyebut > 0)
+
+
+def _moe(n: pd.Series, s: pd.Series, ss: pd.Series) -> pd.Series:
+    """95 % margin of error of a mean from count, sum and sum of squares (NaN when n < 2).
+
+    Sample variance (ss - s²/n) / (n - 1), clipped at 0 against rounding noise.
+    """
+    nf = n.astype("float64").where(n >= 2)
+    s = s.astype("float64")
+    varians = ((ss.astype("float64") - s * s / nf) / (nf - 1)).clip(lower=0)
+    return Z95 * np.sqrt(varians / nf)
+
+
+def _ringkas_nilai(jumlah: pd.DataFrame, kunci: str) -> dict[str, pd.Series]:
+    p = kontrak.SINGKAT[kunci]
+    n = jumlah[f"n_{p}"]
+    kolom = {
+        kunci: _bagi(jumlah[f"s_{p}"], n),
+        f"moe_{kunci}": _moe(n, jumlah[f"s_{p}"], jumlah[f"ss_{p}"]),
+        f"n_{kunci}": n.fillna(0).astype("int64"),
+    }
+    for k in KATEGORI_KODE:
+        kolom[f"p{k}_{kunci}"] = _bagi(jumlah[f"k{k}_{p}"], n)
+    return kolom
+
+
+def _kategori(indeks: pd.Series) -> pd.Series:
+    """Category codes A-D (None for NaN); float noise is rounded off first, so a mean
+    that should be 74,95 but computes as 74,94999… still counts as 75,0 (A)."""
+    kode = [kontrak.kategori(None if math.isnan(x) else round(x, 9)) for x in indeks]
+    return pd.Series(kode, index=indeks.index, dtype=object)
+
+
+def _ringkas_indeks(jumlah: pd.DataFrame, rata: pd.DataFrame) -> dict[str, pd.Series]:
+    """The index is the plain mean of the seven value means (NaN if any is missing).
+
+    Its margin uses the spread of each respondent's own mean (n_idx, s_idx, ss_idx): an
+    approximation of the margin of the mean of means, exact when nobody skipped a value.
+    """
+    indeks = rata.mean(axis=1, skipna=False)
+    moe = _moe(jumlah["n_idx"], jumlah["s_idx"], jumlah["ss_idx"]).where(indeks.notna())
+    return {"indeks": indeks, "moe_indeks": moe, "kategori": _kategori(indeks)}
+
+
+def _ringkas_level(jumlah: pd.DataFrame) -> dict[str, pd.Series]:
+    level = jumlah[[f"lv{i}" for i in LEVEL_KODE]].fillna(0)
+    n_lv = level.sum(axis=1).astype("int64")
+    kolom: dict[str, pd.Series] = {"n_lv": n_lv}
+    for i in LEVEL_KODE:
+        kolom[f"plv{i}"] = _bagi(level[f"lv{i}"], n_lv)
+    return kolom
+
+
+def ringkas(jumlah: pd.DataFrame) -> pd.DataFrame:
+    """The wide display frame: one row per input row, key columns kept, measures replaced.
+
+    Columns after the keys: ``n``; per value v (official order) ``v`` (mean, NaN when no
+    scores), ``moe_v`` (95 % margin, NaN when n_v < 2), ``n_v``, ``pa_v``..``pd_v`` (shares 0-1
+    of the answered scores per category); ``indeks``, ``moe_indeks``, ``kategori`` (A-D or
+    None); ``n_lv`` and ``plv1``..``plv5`` (shares of respondents with a level).
+    """
+    _periksa(jumlah)
+    kunci = jumlah[[c for c in jumlah.columns if c not in kontrak.UKURAN]]
+    kolom: dict[str, pd.Series] = {"n": jumlah["n"].fillna(0).astype("int64")}
+    for v in kontrak.KUNCI_NILAI:
+        kolom.update(_ringkas_nilai(jumlah, v))
+    rata = pd.DataFrame({v: kolom[v] for v in kontrak.KUNCI_NILAI}, index=jumlah.index)
+    kolom.update(_ringkas_indeks(jumlah, rata))
+    kolom.update(_ringkas_level(jumlah))
+    return pd.concat([kunci, pd.DataFrame(kolom, index=jumlah.index)], axis=1)
+
+
+@dataclass(frozen=True)
+class Perbandingan:
+    """a - b with its combined margin; ``arah`` is one of :data:`ARAH`."""
+
+    beda: float
+    moe: float
+    arah: str
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
+
+
+def selisih(a, moe_a, b, moe_b) -> Perbandingan | None:
+    """Compare two means. Higher/lower only when |a - b| exceeds the combined margin
+    sqrt(moe_a² + moe_b²), otherwise ``setara``; ``tidak_pasti`` (margin NaN) when either
+    margin is unknown; None when a or b is missing."""
+    if _kosong(a) or _kosong(b):
+        return None
+    beda = float(a) - float(b)
+    if _kosong(moe_a) or _kosong(moe_b):
+        return Perbandingan(beda, math.nan, "tidak_pasti")
+    moe = math.hypot(float(moe_a), float(moe_b))
+    if abs(beda) <= moe:
+        arah = "setara"
+    else:
+        arah = "lebih_tinggi" if beda > 0 else "lebih_rendah"
+    return Perbandingan(beda, moe, arah)
+
+
+def terlemah_terkuat(baris: pd.Series) -> tuple[str | None, str | None]:
+    """Keys of the lowest and highest value mean of a wide row (ties: official order)."""
+    rata = pd.to_numeric(baris.reindex(list(kontrak.KUNCI_NILAI)), errors="coerce").dropna()
+    if rata.empty:
+        return None, None
+    return str(rata.idxmin()), str(rata.idxmax())
+
+
+def panjang(lebar: pd.DataFrame) -> pd.DataFrame:
+    """Long frame for charts: the key columns, then ``nilai`` (value key), ``skor``, ``moe``,
+    ``n`` (n_v), ``pa``..``pd``; one row per (input row, value), rows in input order and values
+    in official order within each row."""
+    kunci = [c for c in lebar.columns if c not in KOLOM_TURUNAN]
+    dasar = lebar[kunci].reset_index(drop=True)
+    bagian = []
+    for urut, v in enumerate(kontrak.KUNCI_NILAI):
+        isi = lebar[list(kolom_nilai(v))].reset_index(drop=True)
+        isi.columns = list(KOLOM_PANJANG[1:])
+        isi.insert(0, "nilai", v)
+        bagian.append(pd.concat([dasar, isi], axis=1).assign(_baris=dasar.index, _urut=urut))
+    if not bagian or lebar.empty:
+        return pd.DataFrame(columns=[*kunci, *KOLOM_PANJANG])
+    hasil = pd.concat(bagian, ignore_index=True).sort_values(["_baris", "_urut"], kind="stable")
+    return hasil.drop(columns=["_baris", "_urut"]).reset_index(drop=True)
+
+
+def tandai_perubahan(lebar: pd.DataFrame) -> pd.DataFrame:
+    """Per period (rows in period order): ``ubah_indeks``, the change of the index since the
+    previous period that has one, and ``signifikan``, whether it exceeds its margin of error."""
+    keluar = lebar.copy()
+    ubah, signifikan = [], []
+    lalu = None
+    for _, baris in keluar.iterrows():
+        beda = None
+        if lalu is not None and not pd.isna(baris["indeks"]):
+            beda = selisih(baris["indeks"], baris["moe_indeks"], lalu["indeks"], lalu["moe_indeks"])
+        ubah.append(beda.beda if beda else float("nan"))
+        signifikan.append(bool(beda and beda.arah in ("lebih_tinggi", "lebih_rendah")))
+        if not pd.isna(baris["indeks"]):
+            lalu = baris
+    return keluar.assign(ubah_indeks=ubah, signifikan=signifikan)

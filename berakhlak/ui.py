@@ -1,0 +1,295 @@
+"""Page scaffolding shared by every page: URL filters, sidebar, navigation, notices, downloads.
+
+The URL is the single source of truth for a view: every page reads its filters from
+``st.query_params`` and writes them back, so a copied link reopens the same view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from berakhlak import format as fmt
+from berakhlak import i18n, katalog, kontrak, layanan, privasi, warna
+from berakhlak.layanan import Pilihan
+
+HALAMAN: dict[str, tuple[str, str, str]] = {
+    # key: (script, label id, label en)
+    "ringkasan": ("app.py", "Ringkasan", "Summary"),
+    "nilai": ("pages/1_nilai.py", "Nilai", "Values"),
+    "wilayah": ("pages/2_wilayah.py", "Wilayah", "Regions"),
+    "tren": ("pages/3_tren.py", "Tren", "Trends"),
+    "demografi": ("pages/4_demografi.py", "Demografi", "Demography"),
+    "data": ("pages/5_data.py", "Data", "Data"),
+}
+
+TEKS: dict[str, tuple[str, str]] = {
+    "judul_app": ("Dasbor BerAKHLAK", "BerAKHLAK Dashboard"),
+    "sub_app": ("Survei Budaya Kerja ASN", "ASN Work-Culture Survey"),
+    "bahasa": ("Bahasa", "Language"),
+    "filter": ("Filter", "Filters"),
+    "semua": ("Semua", "All"),
+    "periode": ("Periode", "Period"),
+    "jenis_instansi": ("Jenis instansi", "Agency type"),
+    "provinsi": ("Provinsi", "Province"),
+    "kabupaten_kota": ("Kabupaten/kota", "Regency/city"),
+    "instansi": ("Instansi", "Agency"),
+    "unit_kerja": ("Unit kerja", "Work unit"),
+    "tak_dikenal": (
+        "{label} «{nilai}» tidak ada dalam data yang dipilih; ditampilkan: {ganti}.",
+        "{label} «{nilai}» is not in the selected data; showing: {ganti}.",
+    ),
+    "demo": (
+        "**Data sintetis (demo).** Folder data belum berisi ekstrak survei, jadi dasbor memakai "
+        "data contoh buatan. Angka di sini bukan hasil survei sebenarnya, kecuali yang sengaja "
+        "dikalibrasi ke angka terbitan (nasional 2022 dan 2023, Kabupaten Tegal 2022).",
+        "**Synthetic (demo) data.** The data folder holds no survey extracts yet, so the "
+        "dashboard runs on generated sample data. These are not real survey results, except the "
+        "figures deliberately calibrated to published ones (national 2022 and 2023, "
+        "Kabupaten Tegal 2022).",
+    ),
+    "kosong": (
+        "Belum ada data yang dapat dimuat. Lihat halaman Data untuk alasan setiap berkas.",
+        "No data could be loaded yet. See the Data page for each file's reason.",
+    ),
+    "terlalu_kecil": (
+        "Pilihan ini mencakup kurang dari {minimum} responden, jadi angkanya tidak ditampilkan "
+        "demi kerahasiaan responden. Perluas filter.",
+        "This selection covers fewer than {minimum} respondents, so its figures are not shown, "
+        "to protect respondents' confidentiality. Widen the filters.",
+    ),
+    "sisa_kecil": (
+        "Pilihan ini tidak ditampilkan: selisihnya dengan {induk} kurang dari {minimum} "
+        "responden, sehingga kelompok kecil itu dapat dihitung balik. Pilih yang lebih luas.",
+        "This selection is not shown: it differs from {induk} by fewer than {minimum} "
+        "respondents, so that small group could be worked out by subtraction. Choose a wider one.",
+    ),
+    "unduh": ("Unduh CSV", "Download CSV"),
+    "pembanding": ("Pembanding", "Benchmark"),
+    "banding_nasional": ("Nasional", "National"),
+    "banding_provinsi": ("Provinsi", "Province"),
+    "banding_jenis": ("Instansi sejenis", "Same agency type"),
+    "nasional": ("Nasional", "National"),
+    "seluruh": ("seluruh data", "all data"),
+    "memperbarui": ("Data sedang diperbarui…", "Data is being refreshed…"),
+    "memuat": ("Memuat dan memeriksa data…", "Loading and checking data…"),
+}
+
+
+def tx(kunci: str, lang: str, **isi) -> str:
+    return i18n.teks(TEKS, kunci, lang, **isi)
+
+
+@dataclass
+class Konteks:
+    """What a page needs to draw itself."""
+
+    lang: str
+    pilihan: Pilihan
+    keadaan: katalog.Keadaan
+    minimum: int
+
+    def t(self, kamus: dict, kunci: str, **isi) -> str:
+        return i18n.teks(kamus, kunci, self.lang, **isi)
+
+
+_GAYA = """
+<style>
+[data-testid="stMetricValue"] { font-size: 2.4rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+.kategori { display:inline-block; padding:0.25rem 0.8rem; border-radius:0.4rem;
+            font-weight:700; font-size:1.15rem; }
+</style>
+"""
+
+
+def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
+    """Set the page up: config, language, data snapshot, navigation, filters, demo notice."""
+    label = HALAMAN[halaman]
+    st.set_page_config(page_title=f"{label[1]} · BerAKHLAK", layout="wide")
+    lang = i18n.bahasa(st.query_params.get("lang"))
+    st.html(_GAYA)
+    k = _keadaan(lang)
+    with st.sidebar:
+        st.markdown(f"### {tx('judul_app', lang)}\n{tx('sub_app', lang)}")
+        nav = st.container()
+        pilihan = Pilihan()
+        if perlu_filter:
+            pilihan = _filter(k, lang)
+            _tulis_url(pilihan)
+        with nav:
+            _navigasi(halaman, lang)
+        _pilih_bahasa(lang)
+    if k.demo:
+        st.info(tx("demo", lang))
+    return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum())
+
+
+def _keadaan(lang: str) -> katalog.Keadaan:
+    kat = katalog.katalog()
+    if kat._keadaan is None:
+        with st.spinner(tx("memuat", lang)):
+            return layanan.keadaan()
+    return layanan.keadaan()
+
+
+def _navigasi(aktif: str, lang: str) -> None:
+    """Links to every page carrying the current filters, so the view survives a page change."""
+    params = {k: st.query_params[k] for k in kontrak.FILTER if k in st.query_params}
+    if lang != i18n.BAKU:
+        params["lang"] = lang
+    for kunci, (script, label_id, label_en) in HALAMAN.items():
+        st.page_link(script, label=label_en if lang == "en" else label_id,
+                     query_params=params, disabled=kunci == aktif)
+
+
+def _pilih_bahasa(lang: str) -> None:
+    pilih = st.segmented_control(
+        tx("bahasa", lang), ["id", "en"], default=lang,
+        format_func=lambda b: {"id": "Bahasa Indonesia", "en": "English"}[b],
+    )
+    if pilih and pilih != lang:
+        st.query_params["lang"] = pilih
+        st.rerun()
+
+
+def _filter(k: katalog.Keadaan, lang: str) -> Pilihan:
+    """Sidebar filters seeded from the URL; an unknown value gets a notice and a fallback."""
+    st.markdown(f"**{tx('filter', lang)}**")
+    pilihan = Pilihan()
+    for kolom in kontrak.FILTER:
+        opsi = layanan.opsi(k, kolom, pilihan)
+        nilai = _dari_url(kolom, opsi, lang)
+        if kolom == "periode":
+            pilih = st.selectbox(tx(kolom, lang), opsi, index=opsi.index(nilai) if opsi else None,
+                                 format_func=str)
+        else:
+            semua = [None, *opsi]
+            pilih = st.selectbox(tx(kolom, lang), semua, index=semua.index(nilai),
+                                 format_func=lambda v: tx("semua", lang) if v is None else str(v))
+        pilihan = pilihan.dengan(**{kolom: pilih})
+    return pilihan
+
+
+def _dari_url(kolom: str, opsi: list, lang: str):
+    """The URL's value for a filter if it exists in the data, else the fallback."""
+    mentah = st.query_params.get(kolom)
+    ganti = max(opsi) if (kolom == "periode" and opsi) else None
+    if mentah in (None, ""):
+        return ganti
+    nilai = _angka(mentah) if kolom == "periode" else mentah
+    if nilai in opsi:
+        return nilai
+    teks_ganti = str(ganti) if ganti is not None else tx("semua", lang).lower()
+    st.warning(tx("tak_dikenal", lang, label=tx(kolom, lang), nilai=mentah, ganti=teks_ganti))
+    return ganti
+
+
+def _angka(teks: str) -> int | None:
+    try:
+        return int(teks)
+    except ValueError:
+        return None
+
+
+def _tulis_url(pilihan: Pilihan) -> None:
+    """Write the filters back into the URL (page-specific parameters are kept)."""
+    for kolom in kontrak.FILTER:
+        nilai = getattr(pilihan, kolom)
+        if nilai is None:
+            if kolom in st.query_params:
+                del st.query_params[kolom]
+        elif st.query_params.get(kolom) != str(nilai):
+            st.query_params[kolom] = str(nilai)
+
+
+def parameter_url(nama: str, pilihan: list[str], baku: str, lang: str) -> str:
+    """A page-specific URL parameter restricted to ``pilihan`` (notice on an unknown value)."""
+    mentah = st.query_params.get(nama)
+    if mentah in pilihan:
+        return mentah
+    if mentah not in (None, ""):
+        st.warning(tx("tak_dikenal", lang, label=nama, nilai=mentah, ganti=baku))
+    return baku
+
+
+def pilih_pembanding(ctx: Konteks) -> tuple[Pilihan, str] | None:
+    """The benchmark the user picks (URL ``banding``): national, province or same kind."""
+    jenis = ["nasional", "provinsi", "jenis"]
+    awal = parameter_url("banding", jenis, "nasional", ctx.lang)
+    pilih = st.segmented_control(
+        tx("pembanding", ctx.lang), jenis, default=awal,
+        format_func=lambda j: tx(f"banding_{j}", ctx.lang), key="banding_widget",
+    ) or awal
+    if pilih == "nasional":
+        st.query_params.pop("banding", None)
+    else:
+        st.query_params["banding"] = pilih
+    hasil = layanan.pembanding(ctx.keadaan, ctx.pilihan, pilih)
+    if hasil is None:
+        return None
+    sel, nama = hasil
+    return sel, tx("nasional", ctx.lang) if nama == "nasional" else nama
+
+
+def cek_seleksi(ctx: Konteks) -> bool:
+    """Whether the selection may be shown; says why not when it may not."""
+    k = ctx.keadaan
+    if k.n_responden == 0:
+        st.warning(tx("kosong", ctx.lang))
+        return False
+    n = layanan.n_seleksi(k, ctx.pilihan)
+    if not privasi.cukup(n, ctx.minimum):
+        st.warning(tx("terlalu_kecil", ctx.lang, minimum=ctx.minimum))
+        return False
+    induk = _induk(ctx.pilihan)
+    if induk is not None:
+        n_induk = layanan.n_seleksi(k, induk[0])
+        if not privasi.sisa_aman(n, n_induk, ctx.minimum):
+            st.warning(tx("sisa_kecil", ctx.lang, induk=induk[1], minimum=ctx.minimum))
+            return False
+    return True
+
+
+def _induk(pilihan: Pilihan) -> tuple[Pilihan, str] | None:
+    """The selection without its narrowest filter, and that filter's name."""
+    terisi = [k for k in pilihan.terisi() if k != "periode"]
+    if not terisi:
+        return None
+    terakhir = terisi[-1]
+    return pilihan.dengan(**{terakhir: None}), getattr(pilihan, terakhir)
+
+
+def judul(ctx: Konteks, kamus: dict, kunci: str) -> None:
+    """The page title and the selection it shows."""
+    st.title(ctx.t(kamus, kunci))
+    bagian = [str(v) for k, v in ctx.pilihan.terisi().items() if k != "periode"]
+    periode = ctx.pilihan.periode
+    st.caption(" · ".join([*(bagian or [tx("nasional", ctx.lang)]),
+                           *([str(periode)] if periode else [])]))
+
+
+def lencana_kategori(kode: str | None, lang: str) -> None:
+    """The category as a coloured badge with its name, e.g. 'B · Cukup Sehat'."""
+    if not kode:
+        return
+    latar, teks = warna.KATEGORI[kode], warna.TEKS_DI_KATEGORI[kode]
+    nama = kontrak.label_kategori(kode, lang)
+    st.html(f'<span class="kategori" style="background:{latar};color:{teks}">{kode} · {nama}</span>')
+
+
+def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
+    """A CSV download of a display table; hidden cells already carry the privacy marker.
+
+    Indonesian files use ';' between fields and ',' for decimals so spreadsheets in
+    Indonesian locale open them as numbers; English files use ',' and '.'.
+    """
+    sep, desimal = (";", ",") if lang == "id" else (",", ".")
+    data = tabel.to_csv(index=False, sep=sep, decimal=desimal).encode("utf-8-sig")
+    st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)
+
+
+def angka(x, lang: str, digit: int = 1, tanda: bool = False) -> str:
+    return fmt.desimal(x, lang, digit, tanda)

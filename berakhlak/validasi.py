@@ -1,0 +1,523 @@
+"""Checks one Parquet extract against the data contract, before it is loaded.
+
+Each file is loaded whole or rejected whole, with reasons a non-programmer understands.
+Structure is judged from the Parquet schema (pyarrow, no data read); the data itself is
+checked in DuckDB with a few scans (``queries/validasi_*.sql``). Nothing in the data
+folder is ever written, moved or deleted, and a bad file never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from berakhlak import db, kontrak
+from berakhlak.format import bulat
+from berakhlak.i18n import BAKU, teks
+
+log = logging.getLogger(__name__)
+
+DETIK_SALIN = 30.0  # a damaged file changed this recently is probably still being copied
+N_CONTOH = 3
+N_CONTOH_PROVINSI = 5
+_POLA_FOLDER = re.compile(r"periode=(.*)", re.IGNORECASE)
+
+_GALAT_BACA = (OSError, ValueError, pa.ArrowException)  # what pyarrow raises on a bad file
+
+DIMUAT, DITOLAK, MENUNGGU = "dimuat", "ditolak", "menunggu"
+
+
+@dataclass(frozen=True)
+class Alasan:
+    """Why a file is not loaded: a code and the details its sentence needs."""
+
+    kode: str
+    rincian: dict = field(default_factory=dict)
+
+
+@dataclass
+class HasilValidasi:
+    path: Path
+    relatif: str
+    status: str
+    alasan: list[Alasan] = field(default_factory=list)
+    baris: int = 0
+    periode: tuple[int, ...] = ()
+    n_instansi: int = 0
+    kolom: dict[str, str] = field(default_factory=dict)
+    konstanta: dict[str, Any] = field(default_factory=dict)
+    kolom_lain: tuple[str, ...] = ()
+
+    @property
+    def dimuat(self) -> bool:
+        return self.status == DIMUAT
+
+
+# --------------------------------------------------------------------------- texts
+
+TEKS: dict[str, tuple[str, str]] = {
+    "bukan_parquet": (
+        ("Berkas tidak bisa dibaca: bukan berkas Parquet atau rusak. "
+         "Simpan ulang dari sumbernya sebagai Parquet."),
+        ("The file cannot be read: it is not a Parquet file or it is damaged. "
+         "Save it again from its source as Parquet."),
+    ),
+    "rusak": (
+        "Sebagian isi berkas rusak sehingga tidak bisa dibaca. Simpan ulang dari sumbernya.",
+        "Part of the file is damaged and cannot be read. Save it again from its source.",
+    ),
+    "sedang_disalin": (
+        "Berkas tampaknya masih disalin (diubah {detik} detik lalu); akan diperiksa lagi.",
+        ("The file seems to be still copying (changed {detik} seconds ago); "
+         "it will be checked again."),
+    ),
+    "kosong": (
+        "Berkas tidak berisi data (0 baris).",
+        "The file contains no data (0 rows).",
+    ),
+    "kolom_ganda": (
+        ("Ada kolom yang bernama sama jika huruf besar/kecil, spasi dan tanda hubung "
+         "disamakan: {grup}. Hapus atau ganti nama salah satunya."),
+        ("Some columns have the same name once upper/lower case, spaces and hyphens are "
+         "ignored: {grup}. Remove or rename one of them."),
+    ),
+    "kolom_wajib_tidak_ada": (
+        "Kolom wajib tidak ada: {kolom}.",
+        "Required columns are missing: {kolom}.",
+    ),
+    "tipe_salah": (
+        'Kolom "{kolom}" berisi {ditemukan}, bukan {harapan}{contoh}; {saran}.',
+        'Column "{kolom}" contains {ditemukan}, not {harapan}{contoh}; {saran}.',
+    ),
+    "nilai_di_luar_rentang": (
+        'Nilai di luar 0-100 pada kolom "{kolom}": {baris} baris{contoh}.',
+        'Values outside 0-100 in column "{kolom}": {baris} rows{contoh}.',
+    ),
+    "level_di_luar_rentang": (
+        'Nilai di luar 1-5 pada kolom "{kolom}": {baris} baris{contoh}.',
+        'Values outside 1-5 in column "{kolom}": {baris} rows{contoh}.',
+    ),
+    "periode_kosong": (
+        'Periode kosong pada kolom "{kolom}": {baris} baris.',
+        'Period is empty in column "{kolom}": {baris} rows.',
+    ),
+    "periode_tidak_sah": (
+        ('Periode harus tahun bulat {min}-{maks}; kolom "{kolom}" tidak memenuhi pada '
+         "{baris} baris{contoh}."),
+        ('The period must be a whole year {min}-{maks}; column "{kolom}" does not meet this '
+         "in {baris} rows{contoh}."),
+    ),
+    "periode_folder_tidak_sah": (
+        "Nama folder tidak menyebut satu tahun periode yang sah ({min}-{maks}): {folder}.",
+        "The folder name does not give one valid period year ({min}-{maks}): {folder}.",
+    ),
+    "periode_bentrok": (
+        ('Folder menyebut periode {folder}, tetapi kolom "{kolom}" berisi tahun lain pada '
+         "{baris} baris{contoh}."),
+        ('The folder says period {folder}, but column "{kolom}" holds another year in '
+         "{baris} rows{contoh}."),
+    ),
+    "teks_kosong": (
+        'Kolom "{kolom}" kosong pada {baris} baris.',
+        'Column "{kolom}" is empty in {baris} rows.',
+    ),
+    "provinsi_tidak_dikenal": (
+        ('Nama provinsi tidak dikenal di kolom "{kolom}": {daftar}{lainnya}. '
+         'Gunakan nama resmi, mis. "Jawa Barat".'),
+        ('Unknown province names in column "{kolom}": {daftar}{lainnya}. '
+         'Use the official names, e.g. "Jawa Barat".'),
+    ),
+    "responden_ganda": (
+        ("Responden ganda (periode dan responden_id sama): {n_id} ID muncul lebih dari "
+         "sekali, {baris} baris{contoh}."),
+        ("Duplicate respondents (same periode and responden_id): {n_id} IDs appear more "
+         "than once, {baris} rows{contoh}."),
+    ),
+    # pieces
+    "contoh": (" (contoh: {isi})", " (e.g. {isi})"),
+    "dan": ("dan", "and"),
+    "n_baris": ("{n} baris", "{n} rows"),
+    "lainnya": (", dan {n} nama lain", ", and {n} more names"),
+    # what a column holds / should hold
+    "jenis_teks": ("teks", "text"),
+    "jenis_bulat": ("bilangan bulat", "whole numbers"),
+    "jenis_desimal": ("angka desimal", "decimal numbers"),
+    "jenis_tanggal": ("tanggal/waktu", "dates/times"),
+    "jenis_benar_salah": ("nilai benar/salah", "true/false values"),
+    "jenis_lain": ("data jenis {tipe}", "data of type {tipe}"),
+    "harapan_angka": ("angka", "numbers"),
+    "harapan_teks": ("teks", "text"),
+    "harapan_tahun": ("tahun berupa bilangan bulat", "a year as a whole number"),
+    "harapan_level": ("bilangan bulat 1-5", "whole numbers 1-5"),
+    "harapan_id": ("teks atau bilangan bulat", "text or whole numbers"),
+    "saran_angka_koma": (
+        "simpan sebagai angka dengan titik desimal",
+        "save it as numbers with a decimal point",
+    ),
+    "saran_angka": ("simpan sebagai angka", "save it as numbers"),
+    "saran_teks": ("simpan sebagai teks", "save it as text"),
+    "saran_tahun": ("simpan tahun sebagai bilangan bulat, mis. 2024",
+                    "save the year as a whole number, e.g. 2024"),
+    "saran_level": ("simpan sebagai bilangan bulat 1-5", "save it as whole numbers 1-5"),
+}
+
+# What each contract column should hold: (harapan, saran) text keys.
+_HARAPAN: dict[str, tuple[str, str]] = {
+    "periode": ("harapan_tahun", "saran_tahun"),
+    "responden_id": ("harapan_id", "saran_teks"),
+    kontrak.LEVEL: ("harapan_level", "saran_level"),
+    **{k: ("harapan_angka", "saran_angka") for k in kontrak.KUNCI_NILAI},
+    **{k: ("harapan_teks", "saran_teks") for k in (*kontrak.WAJIB_TEKS[1:], *kontrak.OPSIONAL_TEKS)},
+}
+
+
+def _angka(x: float, lang: str) -> str:
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    teks_ = repr(float(x))
+    return teks_.replace(".", ",") if lang == "id" else teks_
+
+
+def _contoh(nilai: list, lang: str) -> str:
+    """' (contoh: 120, -5)'; text shown in quotes, numbers the reader's way."""
+    if not nilai:
+        return ""
+    angka = [_angka(float(v), lang) for v in nilai if not isinstance(v, str)]
+    bagian = [f'"{v}"' if isinstance(v, str) else _angka(float(v), lang) for v in nilai]
+    pemisah = "; " if any("," in a for a in angka) else ", "  # 62,5; 70,1 stays readable
+    return teks(TEKS, "contoh", lang, isi=pemisah.join(bagian))
+
+
+def _bulat(n: int, lang: str) -> str:
+    return bulat(n, lang)
+
+
+def _teks_tipe_salah(r: dict, lang: str) -> str:
+    harapan, saran = _HARAPAN[r["kanon"]]
+    contoh = r.get("contoh") or []
+    if saran == "saran_angka" and any("," in str(c) for c in contoh):
+        saran = "saran_angka_koma"
+    ditemukan = teks(TEKS, f"jenis_{r['ditemukan']}", lang, tipe=r.get("tipe", ""))
+    return teks(TEKS, "tipe_salah", lang, kolom=r["kolom"], ditemukan=ditemukan,
+                harapan=teks(TEKS, harapan, lang), contoh=_contoh(contoh, lang),
+                saran=teks(TEKS, saran, lang))
+
+
+def _teks_kolom_ganda(r: dict, lang: str) -> str:
+    dan = f' {teks(TEKS, "dan", lang)} '
+    grup = "; ".join(dan.join(f'"{n}"' for n in g) for g in r["grup"])
+    return teks(TEKS, "kolom_ganda", lang, grup=grup)
+
+
+def _teks_provinsi(r: dict, lang: str) -> str:
+    daftar = ", ".join(
+        f'"{nama}" ({teks(TEKS, "n_baris", lang, n=_bulat(n, lang))})' for nama, n in r["nama"]
+    )
+    sisa = r["n_nama"] - len(r["nama"])
+    lainnya = teks(TEKS, "lainnya", lang, n=sisa) if sisa > 0 else ""
+    return teks(TEKS, "provinsi_tidak_dikenal", lang, kolom=r["kolom"], daftar=daftar,
+                lainnya=lainnya)
+
+
+def _teks_umum(alasan: Alasan, lang: str) -> str:
+    r = dict(alasan.rincian)
+    if "baris" in r:
+        r["baris"] = _bulat(r["baris"], lang)
+    if "n_id" in r:
+        r["n_id"] = _bulat(r["n_id"], lang)
+    r["contoh"] = _contoh(r.get("contoh") or [], lang)
+    if isinstance(r.get("kolom"), list):
+        r["kolom"] = ", ".join(r["kolom"])
+    if isinstance(r.get("folder"), list):
+        r["folder"] = ", ".join(r["folder"])
+    r.setdefault("min", kontrak.PERIODE_MIN)
+    r.setdefault("maks", kontrak.PERIODE_MAKS)
+    return teks(TEKS, alasan.kode, lang, **r)
+
+
+_PENULIS = {
+    "tipe_salah": _teks_tipe_salah,
+    "kolom_ganda": _teks_kolom_ganda,
+    "provinsi_tidak_dikenal": _teks_provinsi,
+}
+
+
+def teks_alasan(alasan: Alasan, lang: str = BAKU) -> str:
+    """One reason as a short plain-language sentence, Indonesian (default) or English."""
+    penulis = _PENULIS.get(alasan.kode)
+    return penulis(alasan.rincian, lang) if penulis else _teks_umum(alasan, lang)
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _relatif(path: Path, akar: Path) -> str:
+    try:
+        return path.resolve().relative_to(akar.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _periode_folder(relatif: str) -> tuple[int | None, list[str]]:
+    """The year named by `periode=` folders and those folder names (empty if none)."""
+    segmen = [s for s in relatif.split("/")[:-1] if _POLA_FOLDER.fullmatch(s)]
+    nilai = {_POLA_FOLDER.fullmatch(s).group(1).strip() for s in segmen}
+    if len(nilai) == 1:
+        (v,) = nilai
+        if v.isdigit() and kontrak.PERIODE_MIN <= int(v) <= kontrak.PERIODE_MAKS:
+            return int(v), segmen
+    return None, segmen
+
+
+def _jenis(tipe: pa.DataType) -> str:
+    """The kind of data a Parquet column holds: teks, bulat, desimal, tanggal, ..."""
+    if pa.types.is_dictionary(tipe):
+        return _jenis(tipe.value_type)
+    if pa.types.is_null(tipe):
+        return "null"
+    if pa.types.is_string(tipe) or pa.types.is_large_string(tipe) or pa.types.is_string_view(tipe):
+        return "teks"
+    if pa.types.is_integer(tipe):
+        return "bulat"
+    if pa.types.is_floating(tipe) or pa.types.is_decimal(tipe):
+        return "desimal"
+    if pa.types.is_temporal(tipe):
+        return "tanggal"
+    if pa.types.is_boolean(tipe):
+        return "benar_salah"
+    return "lain"
+
+
+def _jenis_diterima(kanon: str) -> set[str]:
+    if kanon in kontrak.KUNCI_NILAI or kanon in ("periode", kontrak.LEVEL):
+        return {"bulat", "desimal", "null"}  # whole numbers are checked in the data
+    if kanon == "responden_id":
+        return {"teks", "bulat", "null"}
+    return {"teks", "null"}
+
+
+def _contoh_berkas(pf: pq.ParquetFile, asli: str) -> list:
+    """A few distinct non-blank values from the start of one column, for a message."""
+    contoh: list = []
+    try:
+        batch = next(pf.iter_batches(batch_size=256, columns=[asli]), None)
+    except _GALAT_BACA:  # examples are a courtesy; a damaged page must not stop the check
+        return contoh
+    if batch is not None:
+        for v in batch.column(0).to_pylist():
+            if v is not None and str(v).strip() and v not in contoh:
+                contoh.append(v if isinstance(v, (str, int, float)) else str(v))
+            if len(contoh) == N_CONTOH:
+                break
+    return contoh
+
+
+def _petakan_kolom(nama: list[str]) -> tuple[dict[str, str], list[list[str]], tuple[str, ...]]:
+    """canonical -> raw name for contract columns, groups of clashing names, extra names."""
+    grup: dict[str, list[str]] = {}
+    for n in nama:
+        grup.setdefault(kontrak.normalisasi_nama_kolom(n), []).append(n)
+    ganda = [g for g in grup.values() if len(g) > 1]
+    kolom = {k: g[0] for k, g in grup.items() if k in kontrak.SEMUA_KOLOM and len(g) == 1}
+    lain = tuple(n for n in nama if kontrak.normalisasi_nama_kolom(n) not in kontrak.SEMUA_KOLOM)
+    return kolom, ganda, lain
+
+
+def _alasan_tipe(pf: pq.ParquetFile, kolom: dict[str, str]) -> list[Alasan]:
+    skema = pf.schema_arrow
+    alasan = []
+    for kanon in kontrak.SEMUA_KOLOM:
+        asli = kolom.get(kanon)
+        if asli is None:
+            continue
+        tipe = skema.field(asli).type
+        jenis = _jenis(tipe)
+        if jenis in _jenis_diterima(kanon):
+            continue
+        contoh = _contoh_berkas(pf, asli) if jenis in ("teks", "bulat", "desimal") else []
+        alasan.append(Alasan("tipe_salah", {"kolom": asli, "kanon": kanon, "ditemukan": jenis,
+                                            "tipe": str(tipe), "contoh": contoh}))
+    return alasan
+
+
+def _alasan_struktur(hasil: HasilValidasi, pf: pq.ParquetFile) -> list[Alasan]:
+    """Fill in the column mapping and return every structural problem of the file."""
+    kolom, ganda, lain = _petakan_kolom(list(pf.schema_arrow.names))
+    hasil.kolom, hasil.kolom_lain = kolom, lain
+    folder, segmen = _periode_folder(hasil.relatif)
+    alasan = [Alasan("kolom_ganda", {"grup": ganda})] if ganda else []
+    if segmen and folder is None:
+        alasan.append(Alasan("periode_folder_tidak_sah", {"folder": segmen}))
+    elif folder is not None and "periode" not in kolom:
+        hasil.konstanta["periode"] = folder
+    diklaim = {kontrak.normalisasi_nama_kolom(n) for g in ganda for n in g}
+    hilang = [k for k in kontrak.WAJIB
+              if k not in kolom and k not in hasil.konstanta and k not in diklaim
+              and not (k == "periode" and segmen)]
+    if hilang:
+        alasan.append(Alasan("kolom_wajib_tidak_ada", {"kolom": hilang}))
+    hasil.konstanta.update({k: None for k in kontrak.OPSIONAL if k not in kolom})
+    return alasan + _alasan_tipe(pf, kolom)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _asli(hasil: HasilValidasi, kanon: str) -> str:
+    return hasil.kolom.get(kanon, kanon)
+
+
+def _contoh_db(basis: db.Basis, nama: str, params: dict, kolom: str | None = None) -> list:
+    ident = {"kolom": kolom} if kolom else None
+    df = basis.jalankan(nama, {**params, "contoh": N_CONTOH}, ident)
+    return [float(v) for v in df["nilai"]]
+
+
+def _alasan_periode(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alasan]:
+    kol = _asli(hasil, "periode")
+    alasan = []
+    if r["periode_kosong"]:
+        alasan.append(Alasan("periode_kosong", {"kolom": kol, "baris": r["periode_kosong"]}))
+    if r["periode_tidak_sah"]:
+        params = {"periode_min": kontrak.PERIODE_MIN, "periode_maks": kontrak.PERIODE_MAKS}
+        contoh = _contoh_db(basis, "validasi_contoh_periode", params)
+        alasan.append(Alasan("periode_tidak_sah", {"kolom": kol, "baris": r["periode_tidak_sah"],
+                                                   "contoh": contoh}))
+    folder, _ = _periode_folder(hasil.relatif)
+    if r["periode_bentrok"] and folder is not None:
+        lain = [p for p in hasil.periode if p != folder][:N_CONTOH]
+        alasan.append(Alasan("periode_bentrok", {"kolom": kol, "folder": folder,
+                                                 "baris": r["periode_bentrok"], "contoh": lain}))
+    return alasan
+
+
+def _alasan_teks(hasil: HasilValidasi, r: dict) -> list[Alasan]:
+    return [Alasan("teks_kosong", {"kolom": _asli(hasil, k), "baris": r[f"kosong_{k}"]})
+            for k in kontrak.WAJIB_TEKS if r[f"kosong_{k}"]]
+
+
+def _alasan_provinsi(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alasan]:
+    if not r["provinsi_asing"]:
+        return []
+    df = basis.jalankan("validasi_contoh_provinsi",
+                        {"provinsi": list(kontrak.PROVINSI), "contoh": N_CONTOH_PROVINSI})
+    nama = [(str(p), int(n)) for p, n in zip(df["provinsi"], df["n"], strict=True)]
+    n_nama = int(df["n_nama"].iloc[0]) if len(df) else 0
+    return [Alasan("provinsi_tidak_dikenal", {"kolom": _asli(hasil, "provinsi"), "nama": nama,
+                                              "n_nama": n_nama, "baris": r["provinsi_asing"]})]
+
+
+def _alasan_nilai(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alasan]:
+    alasan = []
+    for k in kontrak.KUNCI_NILAI:
+        if r[f"luar_{k}"]:
+            contoh = _contoh_db(basis, "validasi_contoh_nilai", {}, kolom=k)
+            alasan.append(Alasan("nilai_di_luar_rentang", {"kolom": _asli(hasil, k),
+                                                           "baris": r[f"luar_{k}"],
+                                                           "contoh": contoh}))
+    if r["luar_level"]:
+        contoh = _contoh_db(basis, "validasi_contoh_level", {})
+        alasan.append(Alasan("level_di_luar_rentang", {"kolom": _asli(hasil, kontrak.LEVEL),
+                                                       "baris": r["luar_level"],
+                                                       "contoh": contoh}))
+    return alasan
+
+
+def _alasan_ganda(basis: db.Basis) -> list[Alasan]:
+    r = basis.jalankan("validasi_ganda", {"contoh": N_CONTOH}).iloc[0]
+    if not r["n_id"]:
+        return []
+    contoh = [str(v) for v in r["contoh"]] if _daftar(r["contoh"]) else []
+    return [Alasan("responden_ganda", {"n_id": int(r["n_id"]), "baris": int(r["n_baris"]),
+                                       "contoh": contoh})]
+
+
+def _ringkasan(basis: db.Basis, hasil: HasilValidasi) -> dict:
+    params = {"provinsi": list(kontrak.PROVINSI), "periode_min": kontrak.PERIODE_MIN,
+              "periode_maks": kontrak.PERIODE_MAKS,
+              "periode_folder": _periode_folder(hasil.relatif)[0]}
+    baris = basis.jalankan("validasi_ringkasan", params).iloc[0]
+    r = {k: (int(v) if k != "periode_ada" else v) for k, v in baris.items()}
+    ada = r["periode_ada"]
+    r["periode_ada"] = tuple(sorted(int(p) for p in ada)) if _daftar(ada) else ()
+    return r
+
+
+def _daftar(nilai: Any) -> bool:
+    """Whether a DuckDB list value read through pandas is a real list (not NULL)."""
+    return nilai is not None and not isinstance(nilai, float)
+
+
+def _alasan_data(basis: db.Basis, hasil: HasilValidasi) -> list[Alasan]:
+    """Every data problem, reading the file through the view `berkas`."""
+    with basis.kunci:
+        basis.tampilkan_berkas("berkas", hasil.path.resolve(), hasil.kolom, hasil.konstanta)
+        r = _ringkasan(basis, hasil)
+        hasil.baris, hasil.n_instansi, hasil.periode = r["baris"], r["n_instansi"], r["periode_ada"]
+        return [
+            *_alasan_periode(basis, hasil, r),
+            *_alasan_teks(hasil, r),
+            *_alasan_provinsi(basis, hasil, r),
+            *_alasan_nilai(basis, hasil, r),
+            *_alasan_ganda(basis),
+        ]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _tidak_terbaca(hasil: HasilValidasi, galat: Exception, sekarang: float) -> HasilValidasi:
+    try:
+        umur = sekarang - hasil.path.stat().st_mtime
+    except OSError:
+        umur = math.inf
+    if umur < DETIK_SALIN:
+        hasil.status = MENUNGGU
+        hasil.alasan = [Alasan("sedang_disalin", {"detik": max(0, int(umur))})]
+    else:
+        hasil.alasan = [Alasan("bukan_parquet", {"galat": str(galat)[:300]})]
+    return hasil
+
+
+def _periksa(basis: db.Basis, hasil: HasilValidasi, pf: pq.ParquetFile) -> None:
+    hasil.baris = pf.metadata.num_rows
+    hasil.alasan = _alasan_struktur(hasil, pf)
+    if hasil.baris == 0:
+        hasil.alasan.append(Alasan("kosong", {}))
+    if not hasil.alasan:
+        try:
+            hasil.alasan = _alasan_data(basis, hasil)
+        except db.KolomTidakDiizinkan:
+            raise
+        except Exception as galat:  # a damaged page: reject the file, never crash
+            log.warning("isi berkas %s tidak terbaca", hasil.path, exc_info=True)
+            hasil.alasan = [Alasan("rusak", {"galat": str(galat)[:300]})]
+    hasil.status = DITOLAK if hasil.alasan else DIMUAT
+
+
+def validasi_berkas(basis: db.Basis, path: Path, akar: Path,
+                    sekarang: float | None = None) -> HasilValidasi:
+    """Check one Parquet file under data root ``akar``: loaded whole or rejected whole."""
+    sekarang = time.time() if sekarang is None else sekarang
+    path = Path(path)
+    hasil = HasilValidasi(path=path, relatif=_relatif(path, Path(akar)), status=DITOLAK)
+    try:
+        pf = pq.ParquetFile(path)
+        pf.schema_arrow, pf.metadata  # noqa: B018 - both must be readable
+    except _GALAT_BACA as galat:  # not Parquet, truncated, or gone
+        return _tidak_terbaca(hasil, galat, sekarang)
+    with pf:
+        _periksa(basis, hasil, pf)
+    return hasil

@@ -1,0 +1,85 @@
+"""Colours of the dashboard: constants only.
+
+Every palette is safe for the common colour-vision deficiencies (deuteranopia, protanopia,
+tritanopia) and stays readable on white and on a washed-out projector:
+
+* the seven values use the Okabe-Ito palette (designed for colour-blind readers) without its
+  yellow, which vanishes on white, plus a dark neutral grey;
+* the categories A-D run blue -> light blue -> orange -> vermillion, an ordinal blue/orange
+  split that every common deficiency still tells apart, and that also differs in lightness;
+* the continuous index scale is a blue/orange diverging scale whose lightness changes
+  monotonically on each side, pale around the middle of category B (62,5);
+* the socio-emotional levels are one blue hue with monotonically darker steps (level 5,
+  the aim, darkest), so they read in order even in greyscale.
+"""
+
+from __future__ import annotations
+
+# One colour per value, in kontrak.KUNCI_NILAI order (Okabe-Ito without yellow + dark grey).
+NILAI: dict[str, str] = {
+    "berorientasi_pelayanan": "#0072B2",  # blue
+    "akuntabel": "#E69F00",  # orange
+    "kompeten": "#009E73",  # bluish green
+    "harmonis": "#CC79A7",  # reddish purple
+    "loyal": "#56B4E9",  # sky blue
+    "adaptif": "#D55E00",  # vermillion
+    "kolaboratif": "#4D4D4D",  # dark neutral
+}
+
+# The overall index in a trend, and a benchmark (national figure, earlier period...).
+INDEKS = "#332288"  # dark indigo (Paul Tol), drawn thicker than the value lines
+PEMBANDING = "#000000"  # black: diamonds on bars, dashed lines on trends
+
+# Categories A-D (kontrak.KATEGORI): ordinal, blue (healthy) to vermillion (very unhealthy).
+KATEGORI: dict[str, str] = {
+    "A": "#0072B2",  # blue
+    "B": "#56B4E9",  # sky blue
+    "C": "#E69F00",  # orange
+    "D": "#D55E00",  # vermillion
+}
+
+# The same colours by name, for documentation and other modules.
+NAMA: dict[str, str] = {
+    "biru": "#0072B2",
+    "biru_langit": "#56B4E9",
+    "hijau_kebiruan": "#009E73",
+    "jingga": "#E69F00",
+    "merah_jingga": "#D55E00",
+    "ungu_kemerahan": "#CC79A7",
+    "indigo": "#332288",
+    "abu_gelap": "#4D4D4D",
+    "abu": "#A6A6A6",
+    "abu_muda": "#E6E6E6",
+    "hitam": "#000000",
+    "putih": "#FFFFFF",
+}
+
+# Hidden groups (fewer respondents than the minimum) and groups absent from the data.
+TERSEMBUNYI = "#A6A6A6"
+KOSONG = "#E6E6E6"
+
+# Text and lines.
+TEKS = "#1A1A1A"
+TEKS_PENANDA = "#404040"
+GARIS_KISI = "#D9D9D9"
+LATAR = "#FFFFFF"
+
+# Continuous scale for an index or score on 0-100 (heat map), Plotly colorscale format.
+SKALA_INDEKS: tuple[tuple[float, str], ...] = (
+    (0.00, "#7F2704"),
+    (0.25, "#D55E00"),
+    (0.50, "#F6C48F"),
+    (0.625, "#F7F7F7"),
+    (0.75, "#9ECAE1"),
+    (0.875, "#3182BD"),
+    (1.00, "#08306B"),
+)
+
+# Socio-emotional levels 1-5 (kontrak.LEVEL_SOSIO): light to dark blue.
+LEVEL: dict[int, str] = {
+    1: "#CFE1F2",
+    2: "#8FC1DE",
+    3: "#4A98C9",
+    4: "#1764AB",
+    5: "#08306B",
+}

@@ -1,0 +1,77 @@
+"""Wilayah (/wilayah): regions ranked and on an offline map of Indonesia; drill from province
+to kabupaten/kota to agencies; several regions side by side."""
+
+import streamlit as st
+
+from berakhlak import grafik, komponen, kontrak, layanan, privasi, ui
+
+TEKS = {
+    "judul": ("Wilayah", "Regions"),
+    "peringkat_provinsi": ("Peringkat provinsi", "Provinces ranked"),
+    "peringkat_kabupaten_kota": ("Peringkat kabupaten/kota di {induk}", "Regencies/cities in {induk} ranked"),
+    "peringkat_instansi": ("Peringkat instansi di {induk}", "Agencies in {induk} ranked"),
+    "peta": ("Peta indeks per provinsi", "Index by province on the map"),
+    "peta_ket": ("Setiap kotak satu provinsi, di sekitar letaknya; warna = kategori indeks.",
+                 "Each tile is one province, near its location; colour = index category."),
+    "telusuri": ("Telusuri lebih rinci", "Drill down into"),
+    "pilih": ("(pilih)", "(choose)"),
+    "berdampingan": ("Beberapa wilayah berdampingan", "Several regions side by side"),
+    "pilih_banding": ("Pilih wilayah untuk dibandingkan", "Choose regions to compare"),
+    "indeks": ("Indeks BerAKHLAK", "BerAKHLAK index"),
+    "wilayah": ("Wilayah", "Region"),
+    "kategori": ("Kategori", "Category"),
+    "responden": ("Responden", "Respondents"),
+    "moe": ("Margin kesalahan (±)", "Margin of error (±)"),
+}
+TURUNAN = {"provinsi": "kabupaten_kota", "kabupaten_kota": "instansi", "instansi": None}
+
+ctx = ui.mulai("wilayah")
+ui.judul(ctx, TEKS, "judul")
+if not ui.cek_seleksi(ctx):
+    st.stop()
+
+k, p, lang = ctx.keadaan, ctx.pilihan, ctx.lang
+penanda = privasi.penanda(lang, ctx.minimum)
+tingkat = "provinsi" if p.provinsi is None else "kabupaten_kota" if p.kabupaten_kota is None else "instansi"
+induk = p.kabupaten_kota or p.provinsi or ""
+lebar = layanan.ringkas(k, tingkat, p, rincian=True)
+
+st.subheader(ctx.t(TEKS, f"peringkat_{tingkat}", induk=induk))
+if tingkat == "provinsi":
+    kiri, kanan = st.columns([1, 1.25])
+    with kiri:
+        komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
+    with kanan:
+        st.markdown(f"**{ctx.t(TEKS, 'peta')}**")
+        st.caption(ctx.t(TEKS, "peta_ket"))
+        komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
+else:
+    komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
+
+terlihat = lebar.loc[~lebar["tersembunyi"], "kelompok"].tolist()
+if tingkat != "instansi" and terlihat:
+    turun = st.selectbox(ctx.t(TEKS, "telusuri"), [None, *terlihat],
+                         format_func=lambda v: ctx.t(TEKS, "pilih") if v is None else v)
+    if turun:
+        st.query_params[tingkat] = turun
+        st.rerun()
+
+lebar = lebar.assign(kategori_label=[
+    f"{kode} · {kontrak.label_kategori(kode, lang)}" if kode else "" for kode in lebar["kategori"]])
+komponen.tabel(ctx, lebar.sort_values("indeks", ascending=False), {
+    "kelompok": (ctx.t(TEKS, "wilayah"), "teks"),
+    "indeks": (ctx.t(TEKS, "indeks"), "desimal"),
+    "moe_indeks": (ctx.t(TEKS, "moe"), "desimal"),
+    "kategori_label": (ctx.t(TEKS, "kategori"), "teks"),
+    "n": (ctx.t(TEKS, "responden"), "bulat"),
+    **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI},
+}, f"wilayah_{tingkat}")
+
+st.subheader(ctx.t(TEKS, "berdampingan"))
+dari_url = [w for w in st.query_params.get_all("bandingkan") if w in terlihat]
+pilihan_banding = st.multiselect(ctx.t(TEKS, "pilih_banding"), terlihat,
+                                 default=dari_url or terlihat[:3], max_selections=6)
+st.query_params["bandingkan"] = pilihan_banding
+if pilihan_banding:
+    sisi = lebar.set_index("kelompok").loc[pilihan_banding].reset_index()
+    komponen.grafik(grafik.peta_panas(sisi, lang, penanda))

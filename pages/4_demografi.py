@@ -1,0 +1,57 @@
+"""Demografi (/demografi): the seven values by one staff dimension as a heat map of groups by
+values, and the spread of the five socio-emotional levels."""
+
+import streamlit as st
+
+from berakhlak import grafik, i18n, komponen, kontrak, layanan, privasi, ui
+
+TEKS = {
+    "judul": ("Demografi", "Demography"),
+    "dimensi": ("Dimensi", "Dimension"),
+    "jenis_kelamin": ("Jenis kelamin", "Sex"),
+    "kelompok_usia": ("Kelompok usia", "Age group"),
+    "jenis_jabatan": ("Jenis jabatan", "Position type"),
+    "golongan": ("Golongan", "Grade"),
+    "masa_kerja": ("Masa kerja", "Years of service"),
+    "status_kepegawaian": ("Status kepegawaian", "Employment status"),
+    "peta_panas": ("Tujuh nilai per kelompok {dimensi}", "The seven values by {dimensi}"),
+    "level": ("Level sosio-emosional per kelompok", "Socio-emotional levels by group"),
+    "level_ket": (
+        "Lima level: 1 dependent, 2 ego-dependent, 3 socio-dependent, 4 intra-dependent, "
+        "5 inter-dependent (tujuan yang luhur, level yang dituju).",
+        "Five levels: 1 dependent, 2 ego-dependent, 3 socio-dependent, 4 intra-dependent, "
+        "5 inter-dependent (noble purpose, the level to aim for).",
+    ),
+    "kelompok": ("Kelompok", "Group"),
+    "indeks": ("Indeks BerAKHLAK", "BerAKHLAK index"),
+    "responden": ("Responden", "Respondents"),
+}
+
+ctx = ui.mulai("demografi")
+ui.judul(ctx, TEKS, "judul")
+if not ui.cek_seleksi(ctx):
+    st.stop()
+
+k, p, lang = ctx.keadaan, ctx.pilihan, ctx.lang
+penanda = privasi.penanda(lang, ctx.minimum)
+semua = list(kontrak.DIMENSI_DEMOGRAFI)
+awal = ui.parameter_url("dimensi", semua, "jenis_kelamin", lang)
+dimensi = st.segmented_control(ctx.t(TEKS, "dimensi"), semua, default=awal,
+                               format_func=lambda d: ctx.t(TEKS, d), key="dimensi_widget") or awal
+st.query_params["dimensi"] = dimensi
+
+lebar = layanan.ringkas(k, "grup", p, dimensi=dimensi, rincian=True)
+lebar["kelompok"] = lebar["kelompok"].replace({kontrak.KOSONG: i18n.t("tidak_diisi", lang)})
+
+st.subheader(ctx.t(TEKS, "peta_panas", dimensi=ctx.t(TEKS, dimensi).lower()))
+komponen.grafik(grafik.peta_panas(lebar, lang, penanda))
+komponen.tabel(ctx, lebar, {
+    "kelompok": (ctx.t(TEKS, "kelompok"), "teks"),
+    "n": (ctx.t(TEKS, "responden"), "bulat"),
+    "indeks": (ctx.t(TEKS, "indeks"), "desimal"),
+    **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI},
+}, f"demografi_{dimensi}")
+
+st.subheader(ctx.t(TEKS, "level"))
+st.caption(ctx.t(TEKS, "level_ket"))
+komponen.grafik(grafik.sebaran_level(lebar, lang, penanda))

@@ -1,0 +1,116 @@
+"""Data (/data): every file in the data folder with its status, what was loaded, each
+rejected file's reason, respondents shared between files, ignored files, and the contract."""
+
+import pandas as pd
+import streamlit as st
+
+from berakhlak import format as fmt
+from berakhlak import komponen, kontrak, templat, ui, validasi
+
+TEKS = {
+    "judul": ("Data", "Data"),
+    "folder": ("Folder data: `{akar}`", "Data folder: `{akar}`"),
+    "folder_demo": ("Folder data kosong; dipakai data sintetis dari `{akar}`.",
+                    "The data folder is empty; using synthetic data from `{akar}`."),
+    "berkas_dimuat": ("Berkas dimuat", "Files loaded"),
+    "berkas_ditolak": ("Berkas ditolak", "Files rejected"),
+    "berkas_menunggu": ("Menunggu (sedang disalin?)", "Waiting (still copying?)"),
+    "responden": ("Responden dimuat", "Respondents loaded"),
+    "periode": ("Periode", "Periods"),
+    "daftar": ("Semua berkas", "All files"),
+    "berkas": ("Berkas", "File"),
+    "status": ("Status", "Status"),
+    "baris": ("Baris", "Rows"),
+    "n_instansi": ("Instansi", "Agencies"),
+    "alasan": ("Alasan", "Reason"),
+    "kolom_lain": ("Kolom lain (tidak dianalisis)", "Other columns (not analysed)"),
+    "dimuat": ("Dimuat", "Loaded"),
+    "ditolak": ("Ditolak", "Rejected"),
+    "menunggu": ("Menunggu", "Waiting"),
+    "judul_ditolak": ("Berkas yang ditolak dan alasannya", "Rejected files and why"),
+    "tak_ada_ditolak": ("Tidak ada berkas yang ditolak.", "No file was rejected."),
+    "judul_tumpang": ("Responden yang muncul di lebih dari satu berkas",
+                      "Respondents found in more than one file"),
+    "aturan_tumpang": (
+        "Responden yang sama (periode dan responden_id sama) dihitung sekali: salinan di berkas "
+        "yang urutan jalurnya lebih awal (abjad) yang dipakai; salinan di berkas berikutnya dilewati.",
+        "The same respondent (same periode and responden_id) is counted once: the copy in the "
+        "file whose path comes first (alphabetically) counts; copies in later files are skipped.",
+    ),
+    "tak_ada_tumpang": ("Tidak ada responden yang muncul di dua berkas.",
+                        "No respondent appears in two files."),
+    "dipakai": ("Berkas yang dipakai", "File that counts"),
+    "dilewati": ("Berkas yang dilewati", "File skipped"),
+    "bersama": ("Responden bersama", "Shared respondents"),
+    "judul_abaikan": ("Berkas lain yang diabaikan (bukan .parquet)", "Other files ignored (not .parquet)"),
+    "tak_ada_abaikan": ("Tidak ada.", "None."),
+    "judul_kontrak": ("Format data (kontrak)", "Data format (contract)"),
+    "templat": ("Unduh templat Parquet", "Download Parquet template"),
+    "kontrak": (
+        "Satu baris per responden per periode. Nama kolom tidak peka huruf besar/kecil; spasi "
+        "dan tanda hubung dibaca sebagai garis bawah.\n\n"
+        "**Wajib:** `periode` (tahun, bilangan bulat; boleh dari nama folder `periode=2024/`), "
+        "`responden_id` (teks, unik dalam satu periode), `instansi`, `provinsi` (salah satu dari "
+        "38 provinsi), dan tujuh skor 0-100: {nilai}. Skor kosong boleh.\n\n"
+        "**Opsional:** {opsional}, `level_sosio_emosional` (1-5).",
+        "One row per respondent per period. Column names are case-insensitive; spaces and "
+        "hyphens count as underscores.\n\n"
+        "**Required:** `periode` (year, integer; may come from a folder name `periode=2024/`), "
+        "`responden_id` (text, unique within a period), `instansi`, `provinsi` (one of the 38 "
+        "provinces), and seven scores 0-100: {nilai}. A blank score is allowed.\n\n"
+        "**Optional:** {opsional}, `level_sosio_emosional` (1-5).",
+    ),
+}
+
+ctx = ui.mulai("data", perlu_filter=False)
+k, lang = ctx.keadaan, ctx.lang
+st.title(ctx.t(TEKS, "judul"))
+st.caption(ctx.t(TEKS, "folder_demo" if k.demo else "folder", akar=k.akar))
+
+status = pd.Series([h.status for h in k.berkas], dtype="object")
+kolom = st.columns(5)
+kolom[0].metric(ctx.t(TEKS, "berkas_dimuat"), fmt.bulat(int((status == "dimuat").sum()), lang))
+kolom[1].metric(ctx.t(TEKS, "berkas_ditolak"), fmt.bulat(int((status == "ditolak").sum()), lang))
+kolom[2].metric(ctx.t(TEKS, "berkas_menunggu"), fmt.bulat(int((status == "menunggu").sum()), lang))
+kolom[3].metric(ctx.t(TEKS, "responden"), fmt.bulat(k.n_responden, lang))
+kolom[4].metric(ctx.t(TEKS, "periode"), ", ".join(map(str, k.periode)) or "–")
+
+st.subheader(ctx.t(TEKS, "daftar"))
+daftar = pd.DataFrame([{
+    "berkas": h.relatif,
+    "status": ctx.t(TEKS, h.status),
+    "baris": h.baris,
+    "periode": ", ".join(map(str, h.periode)),
+    "n_instansi": h.n_instansi,
+    "alasan": " ".join(validasi.teks_alasan(a, lang) for a in h.alasan),
+    "kolom_lain": ", ".join(h.kolom_lain),
+} for h in k.berkas], columns=["berkas", "status", "baris", "periode", "n_instansi", "alasan", "kolom_lain"])
+komponen.tabel(ctx, daftar, {c: (ctx.t(TEKS, c), "bulat" if c in ("baris", "n_instansi") else "teks")
+                             for c in daftar.columns}, "berkas")
+
+st.subheader(ctx.t(TEKS, "judul_ditolak"))
+if not k.ditolak:
+    st.write(ctx.t(TEKS, "tak_ada_ditolak"))
+for h in k.ditolak:
+    alasan = "\n".join(f"- {validasi.teks_alasan(a, lang)}" for a in h.alasan)
+    (st.warning if h.status == "ditolak" else st.info)(f"**{h.relatif}**\n\n{alasan}")
+
+st.subheader(ctx.t(TEKS, "judul_tumpang"))
+st.write(ctx.t(TEKS, "aturan_tumpang"))
+if k.tumpang:
+    tumpang = pd.DataFrame([{"dipakai": t.berkas_dipakai, "dilewati": t.berkas_dilewati,
+                             "bersama": t.jumlah} for t in k.tumpang])
+    komponen.tabel(ctx, tumpang, {"dipakai": (ctx.t(TEKS, "dipakai"), "teks"),
+                                  "dilewati": (ctx.t(TEKS, "dilewati"), "teks"),
+                                  "bersama": (ctx.t(TEKS, "bersama"), "bulat")}, "tumpang")
+else:
+    st.write(ctx.t(TEKS, "tak_ada_tumpang"))
+
+st.subheader(ctx.t(TEKS, "judul_abaikan"))
+st.write("\n".join(f"- `{f}`" for f in k.diabaikan) if k.diabaikan else ctx.t(TEKS, "tak_ada_abaikan"))
+
+st.subheader(ctx.t(TEKS, "judul_kontrak"))
+st.markdown(ctx.t(TEKS, "kontrak", nilai=", ".join(f"`{v}`" for v in kontrak.KUNCI_NILAI),
+                  opsional=", ".join(f"`{c}`" for c in kontrak.OPSIONAL_TEKS)))
+st.download_button(ctx.t(TEKS, "templat"), templat.templat_parquet(),
+                   file_name="templat_berakhlak.parquet", mime="application/octet-stream")

@@ -1,0 +1,56 @@
+-- validasi_ringkasan: one scan of a file exposed as view `berkas` (canonical column names;
+-- a missing optional column arrives as NULL, a period from the folder as a constant).
+-- Parameters: $provinsi (list of official province names), $periode_min, $periode_maks
+--   (allowed years), $periode_folder (year named by a `periode=` folder, NULL if none).
+-- Columns: baris (rows), n_instansi (distinct agencies), periode_ada (list of valid years),
+--   periode_kosong / periode_tidak_sah (null / non-integer or out-of-range years),
+--   periode_bentrok (rows whose year differs from the folder's),
+--   kosong_responden_id / kosong_instansi / kosong_provinsi (null or blank after trimming),
+--   provinsi_asing (non-blank names not in $provinsi),
+--   luar_<value> for each of the seven values (NaN or outside 0-100),
+--   luar_level (socio-emotional level not one of 1-5).
+SELECT
+    count(*) AS baris,
+    count(DISTINCT instansi) AS n_instansi,
+    list(DISTINCT periode::INTEGER) FILTER (
+        WHERE NOT isnan(periode::DOUBLE) AND periode::DOUBLE = round(periode::DOUBLE)
+          AND periode BETWEEN $periode_min AND $periode_maks
+    ) AS periode_ada,
+    count(*) FILTER (WHERE periode IS NULL) AS periode_kosong,
+    count(*) FILTER (
+        WHERE isnan(periode::DOUBLE) OR periode::DOUBLE <> round(periode::DOUBLE)
+           OR periode < $periode_min OR periode > $periode_maks
+    ) AS periode_tidak_sah,
+    count(*) FILTER (WHERE periode::DOUBLE <> $periode_folder) AS periode_bentrok,
+    count(*) FILTER (WHERE coalesce(trim(responden_id::VARCHAR), '') = '') AS kosong_responden_id,
+    count(*) FILTER (WHERE coalesce(trim(instansi), '') = '') AS kosong_instansi,
+    count(*) FILTER (WHERE coalesce(trim(provinsi), '') = '') AS kosong_provinsi,
+    count(*) FILTER (
+        WHERE trim(provinsi) <> '' AND NOT list_contains($provinsi, trim(provinsi))
+    ) AS provinsi_asing,
+    count(*) FILTER (
+        WHERE isnan(berorientasi_pelayanan::DOUBLE) OR berorientasi_pelayanan::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_berorientasi_pelayanan,
+    count(*) FILTER (
+        WHERE isnan(akuntabel::DOUBLE) OR akuntabel::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_akuntabel,
+    count(*) FILTER (
+        WHERE isnan(kompeten::DOUBLE) OR kompeten::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_kompeten,
+    count(*) FILTER (
+        WHERE isnan(harmonis::DOUBLE) OR harmonis::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_harmonis,
+    count(*) FILTER (
+        WHERE isnan(loyal::DOUBLE) OR loyal::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_loyal,
+    count(*) FILTER (
+        WHERE isnan(adaptif::DOUBLE) OR adaptif::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_adaptif,
+    count(*) FILTER (
+        WHERE isnan(kolaboratif::DOUBLE) OR kolaboratif::DOUBLE NOT BETWEEN 0 AND 100
+    ) AS luar_kolaboratif,
+    count(*) FILTER (
+        WHERE isnan(level_sosio_emosional::DOUBLE)
+           OR level_sosio_emosional::DOUBLE NOT IN (1, 2, 3, 4, 5)
+    ) AS luar_level
+FROM berkas

@@ -1,0 +1,202 @@
+"""privasi: small groups hidden, complementary suppression, the minimum setting, markers."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from berakhlak import kontrak, privasi
+from berakhlak.statistik import KOLOM_TURUNAN, kolom_nilai, ringkas
+
+NILAI = kontrak.KUNCI_NILAI
+BP = "berorientasi_pelayanan"
+
+
+def jumlah(n: list[int], kelompok: list[str] | None = None, n_nilai: dict | None = None):
+    """Summed measures where everyone scores 60 on every value and has level 3;
+    ``n_nilai`` overrides the number of scores per value, e.g. {"adaptif": [4, 20]}."""
+    kelompok = kelompok or [f"G{i}" for i in range(len(n))]
+    n_nilai = n_nilai or {}
+    kolom: dict = {"kelompok": kelompok, "n": n}
+    for v in NILAI:
+        p = kontrak.SINGKAT[v]
+        nv = n_nilai.get(v, n)
+        nol = [0] * len(n)
+        kolom |= {f"n_{p}": nv, f"s_{p}": [60.0 * x for x in nv]}
+        kolom[f"ss_{p}"] = [3600.0 * x for x in nv]
+        kolom |= {f"ka_{p}": nol, f"kb_{p}": nv, f"kc_{p}": nol, f"kd_{p}": nol}
+    kolom |= {"n_idx": n, "s_idx": [60.0 * x for x in n], "ss_idx": [3600.0 * x for x in n]}
+    for i in range(1, 6):
+        kolom[f"lv{i}"] = n if i == 3 else [0] * len(n)
+    return pd.DataFrame(kolom)
+
+
+def lebar(n, **kw) -> pd.DataFrame:
+    return ringkas(jumlah(n, **kw))
+
+
+def tampak(hasil: pd.DataFrame) -> list[bool]:
+    return list(~hasil["tersembunyi"])
+
+
+def test_row_below_minimum_hidden_entirely():
+    hasil = privasi.terapkan(lebar([9, 10]), 10)
+    sembunyi, tampil = hasil.iloc[0], hasil.iloc[1]
+    assert sembunyi["kelompok"] == "G0" and sembunyi["tersembunyi"]
+    assert sembunyi["alasan_sembunyi"] == "kecil"
+    for k in KOLOM_TURUNAN:
+        assert sembunyi[k] is None or math.isnan(sembunyi[k]), k
+    assert not tampil["tersembunyi"] and tampil["alasan_sembunyi"] is None
+    assert tampil["n"] == 10 and tampil[BP] == 60 and tampil["kategori"] == "B"
+    assert tampil["plv3"] == 1
+
+
+def test_input_not_modified_and_order_kept():
+    awal = lebar([50, 9, 30], kelompok=["c", "a", "b"])
+    salinan = awal.copy()
+    hasil = privasi.terapkan(awal, 10)
+    pd.testing.assert_frame_equal(awal, salinan)
+    assert list(hasil["kelompok"]) == ["c", "a", "b"]
+    assert list(hasil.index) == list(awal.index)
+
+
+def test_zero_and_one_row():
+    kosong = privasi.terapkan(lebar([]), 10, rincian=True)
+    assert kosong.empty and {"tersembunyi", "alasan_sembunyi"} <= set(kosong.columns)
+    satu = privasi.terapkan(lebar([12]), 10, rincian=True)
+    assert tampak(satu) == [True]
+    satu_kecil = privasi.terapkan(lebar([4]), 10, rincian=True)
+    assert list(satu_kecil["alasan_sembunyi"]) == ["kecil"]
+
+
+def test_value_with_many_blanks_hides_value_and_index():
+    hasil = privasi.terapkan(lebar([40], n_nilai={"adaptif": [7]}), 10).iloc[0]
+    assert not hasil["tersembunyi"] and hasil["n"] == 40
+    for k in kolom_nilai("adaptif"):
+        assert math.isnan(hasil[k]), k
+    assert math.isnan(hasil["indeks"]) and math.isnan(hasil["moe_indeks"])
+    assert hasil["kategori"] is None
+    assert hasil[BP] == 60 and hasil[f"n_{BP}"] == 40
+
+
+def test_levels_hidden_when_few_have_a_level():
+    awal = lebar([40])
+    awal.loc[0, "n_lv"] = 6
+    hasil = privasi.terapkan(awal, 10).iloc[0]
+    assert math.isnan(hasil["n_lv"]) and math.isnan(hasil["plv3"])
+    assert hasil["indeks"] == 60
+
+
+def test_breakdown_single_small_group_needs_a_complement():
+    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
+    assert list(hasil["alasan_sembunyi"]) == ["kecil", None, None, "pelengkap"]
+    assert list(hasil["tersembunyi"]) == [True, False, False, True]
+    # total shown elsewhere is 130; the shown rows only reveal that the rest is 20, not 8
+    assert 130 - hasil["n"].sum() == 20
+    assert math.isnan(hasil.loc[3, BP]) and math.isnan(hasil.loc[3, f"n_{BP}"])
+
+
+def test_applying_twice_changes_nothing():
+    sekali = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
+    pd.testing.assert_frame_equal(privasi.terapkan(sekali, 10, rincian=True), sekali)
+
+
+def test_breakdown_small_groups_together_below_minimum():
+    hasil = privasi.terapkan(lebar([3, 4, 100, 200]), 10, rincian=True)
+    assert list(hasil["alasan_sembunyi"]) == ["kecil", "kecil", "pelengkap", None]
+
+
+def test_breakdown_does_not_rely_on_row_order():
+    awal = lebar([12, 60, 8, 50], kelompok=["d", "c", "a", "b"])
+    hasil = privasi.terapkan(awal, 10, rincian=True)
+    assert list(hasil["alasan_sembunyi"]) == ["pelengkap", None, "kecil", None]
+
+
+def test_breakdown_ties_broken_by_kelompok():
+    hasil = privasi.terapkan(lebar([20, 8, 20], kelompok=["z", "m", "b"]), 10, rincian=True)
+    assert list(hasil["alasan_sembunyi"]) == [None, "kecil", "pelengkap"]
+
+
+def test_breakdown_nothing_small_nothing_hidden():
+    hasil = privasi.terapkan(lebar([15, 20]), 10, rincian=True)
+    assert tampak(hasil) == [True, True]
+    assert list(hasil["n"]) == [15, 20]
+
+
+def test_breakdown_all_hidden():
+    hasil = privasi.terapkan(lebar([3, 4, 2]), 10, rincian=True)
+    assert list(hasil["alasan_sembunyi"]) == ["kecil"] * 3
+    assert hasil["n"].isna().all()
+
+
+def test_without_rincian_no_secondary_suppression():
+    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10)
+    assert list(hasil["alasan_sembunyi"]) == ["kecil", None, None, None]
+
+
+def test_breakdown_complement_per_value_cell():
+    # adaptif answered by 6 in G0 (hidden cell) -> the smallest other adaptif cell goes too
+    awal = lebar([40, 50, 30], n_nilai={"adaptif": [6, 45, 25]})
+    hasil = privasi.terapkan(awal, 10, rincian=True)
+    assert tampak(hasil) == [True, True, True]
+    assert math.isnan(hasil.loc[0, "n_adaptif"]) and math.isnan(hasil.loc[2, "n_adaptif"])
+    assert hasil.loc[1, "n_adaptif"] == 45
+    assert math.isnan(hasil.loc[2, "indeks"]) and hasil.loc[1, "indeks"] == 60
+    assert hasil.loc[2, BP] == 60
+    sendiri = privasi.terapkan(awal, 10)
+    assert sendiri.loc[2, "n_adaptif"] == 25
+
+
+def test_minimum_setting(monkeypatch):
+    monkeypatch.delenv(privasi.VARIABEL_MINIMUM, raising=False)
+    assert privasi.minimum() == 10
+    for nilai, harap in [("3", 5), ("x", 10), ("", 10), ("7", 7), (" 20 ", 20), ("-1", 5)]:
+        monkeypatch.setenv(privasi.VARIABEL_MINIMUM, nilai)
+        assert privasi.minimum() == harap, nilai
+
+
+def test_minimum_from_setting_applies():
+    hasil = privasi.terapkan(lebar([6, 4]), 5)
+    assert list(hasil["alasan_sembunyi"]) == [None, "kecil"]
+
+
+def test_cukup():
+    assert privasi.cukup(10, 10) and not privasi.cukup(9, 10)
+    assert not privasi.cukup(None, 10) and not privasi.cukup(float("nan"), 10)
+
+
+def test_sisa_aman():
+    assert not privasi.sisa_aman(95, 100, 10)
+    assert privasi.sisa_aman(90, 100, 10)
+    assert privasi.sisa_aman(100, 100, 10)
+    assert not privasi.sisa_aman(99, 100, 10)
+
+
+def test_penanda():
+    assert privasi.penanda("id", 10) == "< 10 responden"
+    assert privasi.penanda("en", 5) == "< 5 respondents"
+
+
+def test_untuk_tabel_shows_marker():
+    hasil = privasi.terapkan(lebar([9, 30], n_nilai={BP: [9, 3]}), 10)
+    tabel = privasi.untuk_tabel(hasil, ["kelompok", "n", BP, "kategori"], 10, "id")
+    assert tabel.dtypes.eq(object).all()
+    assert list(tabel.iloc[0]) == ["G0", "< 10 responden", "< 10 responden", "< 10 responden"]
+    assert tabel.iloc[1]["n"] == 30
+    assert tabel.iloc[1][BP] == "< 10 responden"
+    assert "< 10 responden" in tabel.to_csv(index=False)
+
+
+def test_untuk_tabel_protects_an_unprotected_frame():
+    tabel = privasi.untuk_tabel(lebar([9, 30]), ["kelompok", "n"], 10, "en")
+    assert list(tabel["n"]) == ["< 10 respondents", 30]
+
+
+@pytest.mark.parametrize("n", [[8, 50, 60, 12], [3, 4, 100, 200], [9, 9, 9, 40, 41]])
+def test_no_small_group_recoverable(n):
+    hasil = privasi.terapkan(lebar(n), 10, rincian=True)
+    sembunyi = hasil["tersembunyi"]
+    sisa = sum(n) - hasil["n"].sum()
+    assert sembunyi.sum() != 1 and (sisa == 0 or sisa >= 10)
