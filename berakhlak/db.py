@@ -79,7 +79,7 @@ class Basis:
                        ident: Mapping[str, str] | None = None) -> pa.Table:
         cur = self._con.cursor()
         try:
-            return cur.execute(teks_sql(nama, ident), dict(params or {})).to_arrow_table()
+            return cur.sql(teks_sql(nama, ident), params=dict(params or {})).to_arrow_table()
         finally:
             cur.close()
 
@@ -107,14 +107,16 @@ class Basis:
         ekspresi += [duckdb.ConstantExpression(v).alias(k) for k, v in (konstanta or {}).items()]
         rel.select(*ekspresi).create_view(nama_view, replace=True)
 
-    def daftarkan(self, nama: str, tabel: pa.Table | pd.DataFrame) -> None:
-        """Register an in-memory Arrow table or DataFrame under a fixed name."""
+    def daftarkan(self, nama: str, tabel: pa.Table) -> None:
+        """Expose an in-memory Arrow table as view ``nama`` (seen by every cursor)."""
         if nama not in {"agregat_baru", "kunci_prioritas"}:
             raise KolomTidakDiizinkan(nama)
-        self._con.register(nama, tabel)
+        self._con.from_arrow(tabel).create_view(nama, replace=True)
 
     def lepaskan(self, nama: str) -> None:
-        self._con.unregister(nama)
+        if nama not in {"agregat_baru", "kunci_prioritas"}:
+            raise KolomTidakDiizinkan(nama)
+        self._con.execute("DROP VIEW IF EXISTS " + nama)
 
     def tutup(self) -> None:
         self._con.close()

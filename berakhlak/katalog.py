@@ -68,6 +68,7 @@ class Keadaan:
     n_responden: int
     n_baris_dimuat: int
     periode: tuple[int, ...]
+    basis: db.Basis = field(repr=False, compare=False, default=None)
     dibuat: float = field(default_factory=time.time)
 
     @property
@@ -156,6 +157,7 @@ class Katalog:
             tumpang=tumpang, versi=versi, n_responden=n_responden,
             n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
             periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
+            basis=self.basis,
         )
         return self._keadaan
 

@@ -44,19 +44,15 @@ def keadaan() -> katalog.Keadaan:
     return katalog.katalog().segarkan()
 
 
-def _basis():
-    return katalog.katalog().basis
-
-
 @functools.lru_cache(maxsize=2048)
-def _ukuran(versi: str, kelompok: str, pilihan: Pilihan, dimensi: str) -> pd.DataFrame:
+def _ukuran(basis, versi: str, kelompok: str, pilihan: Pilihan, dimensi: str) -> pd.DataFrame:
     params = {"dimensi": dimensi, **pilihan.params()}
-    return _basis().jalankan("ukuran", params, {"kelompok": kelompok})
+    return basis.jalankan("ukuran", params, {"kelompok": kelompok})
 
 
 def ukuran(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua") -> pd.DataFrame:
     """Summed measures of ``pilihan`` grouped by ``kelompok`` (not yet privacy-checked)."""
-    return _ukuran(k.versi, kelompok, pilihan, dimensi).copy()
+    return _ukuran(k.basis, k.versi, kelompok, pilihan, dimensi).copy()
 
 
 def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua",
@@ -87,13 +83,13 @@ def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
 
 
 @functools.lru_cache(maxsize=16)
-def _pilihan_filter(versi: str) -> pd.DataFrame:
-    return _basis().jalankan("pilihan_filter")
+def _pilihan_filter(basis, versi: str) -> pd.DataFrame:
+    return basis.jalankan("pilihan_filter")
 
 
 def pilihan_filter(k: katalog.Keadaan) -> pd.DataFrame:
     """Every combination of filter values present, with its respondents (for the sidebar)."""
-    return _pilihan_filter(k.versi)
+    return _pilihan_filter(k.basis, k.versi)
 
 
 def opsi(k: katalog.Keadaan, kolom: str, pilihan: Pilihan) -> list:

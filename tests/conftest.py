@@ -1,0 +1,48 @@
+"""Shared fixtures: every test runs against its own data folder and a cache outside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from berakhlak import katalog, layanan
+
+AKAR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def cache_bersama(tmp_path_factory) -> Path:
+    """One cache folder for the whole run, so the demo data is generated once."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def folder_kosong(tmp_path_factory) -> Path:
+    """An empty data folder: the dashboard falls back to the synthetic demo."""
+    return tmp_path_factory.mktemp("data_kosong")
+
+
+@pytest.fixture
+def demo_env(monkeypatch, folder_kosong, cache_bersama):
+    """Environment for a run on the demo data."""
+    monkeypatch.setenv("BERAKHLAK_DATA_DIR", str(folder_kosong))
+    monkeypatch.setenv("BERAKHLAK_CACHE_DIR", str(cache_bersama))
+    monkeypatch.delenv("BERAKHLAK_MIN_RESPONDEN", raising=False)
+    layanan.bersihkan_cache()
+    yield
+    layanan.bersihkan_cache()
+
+
+@pytest.fixture
+def data_env(monkeypatch, tmp_path, cache_bersama):
+    """A fresh, empty data folder of the test's own; returns its path."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("BERAKHLAK_DATA_DIR", str(data))
+    monkeypatch.setenv("BERAKHLAK_CACHE_DIR", str(cache_bersama))
+    monkeypatch.delenv("BERAKHLAK_MIN_RESPONDEN", raising=False)
+    layanan.bersihkan_cache()
+    yield data
+    katalog.lupakan_semua()
+    layanan.bersihkan_cache()
