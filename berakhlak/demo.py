@@ -376,9 +376,12 @@ def _pilih_unit(rng: np.random.Generator, nama: str, jenis: str, ukuran: int
     n = int(np.clip(3 + np.log2(max(ukuran, 1) / 25.0), 3, 12))
     tambahan = rng.choice(len(pool), size=max(n - len(wajib), 0), replace=False)
     unit = (wajib + tuple(pool[i] for i in sorted(tambahan)))[:max(n, 3)]
-    bobot = rng.dirichlet(np.full(len(unit), 1.5))
-    bobot[int(rng.integers(1, len(unit)))] *= 0.03
-    return unit, tuple(float(b) for b in bobot / bobot.sum())
+    bobot = rng.dirichlet(np.full(len(unit), 2.0))
+    kecil = int(rng.integers(1, len(unit)))  # this unit expects only about 5 respondents
+    bobot[kecil] = 0.0
+    bobot = bobot / bobot.sum() * (1.0 - min(5.0 / max(ukuran, 1), 0.3))
+    bobot[kecil] = 1.0 - bobot.sum()
+    return unit, tuple(float(b) for b in bobot)
 
 
 def _pilih_kantor(rng: np.random.Generator, nama: str, jenis: str, provinsi: str

@@ -107,8 +107,9 @@ def test_kabupaten_kota(data):
     assert kk["Pemerintah Kota Ambon"] == {"Kota Ambon"}
     assert kk["Pemerintah Provinsi Jawa Tengah"] == {"Kota Semarang"}
     assert len(kk[demo.KEMENDIKBUDRISTEK]) > 3
-    unit = data.groupby("instansi")["unit_kerja"].nunique()
-    assert unit.between(3, 12).all()
+    unit = data.groupby("instansi").agg(n=("unit_kerja", "nunique"), r=("unit_kerja", "size"))
+    assert unit.loc[unit["r"] >= 200, "n"].between(3, 12).all()
+    assert all(3 <= len(i.unit_kerja) <= 12 for i in demo.katalog())
 
 
 def test_kalibrasi_nasional(data):

@@ -1,0 +1,646 @@
+"""Charts: pure functions from a DataFrame to a Plotly figure (no I/O, nothing fetched).
+
+Made for a desk screen and for a projector at 1280x720 read from the back of a room: large
+type, high contrast, colour-blind-safe colours (:mod:`berakhlak.warna`) and numbers in the
+reader's style (layout ``separators`` and texts from :mod:`berakhlak.format`). Hidden groups
+(``tersembunyi`` true, or a missing figure) never show a number: the marker text ``penanda``
+(e.g. "< 10 responden") stands where the bar or cell would be.
+
+Input frames come from ``statistik.ringkas`` + ``privasi.terapkan``:
+
+* wide (``lebar``): one row per ``kelompok`` with ``n``, per value key ``v`` the columns
+  ``v, moe_v, n_v, pa_v..pd_v``, plus ``indeks, moe_indeks, kategori, plv1..plv5, n_lv,
+  tersembunyi``;
+* long (``panjang``): ``kelompok, nilai, skor, moe, n, pa, pb, pc, pd`` (+ ``tersembunyi``).
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from berakhlak import format as fmt
+from berakhlak import kontrak, peta, warna
+from berakhlak.i18n import teks
+
+TEKS: dict[str, tuple[str, str]] = {
+    "skor": ("Skor", "Score"),
+    "sumbu_skor": ("Skor (0–100)", "Score (0–100)"),
+    "sumbu_indeks": ("Indeks (0–100)", "Index (0–100)"),
+    "sumbu_persen": ("Persentase responden", "Share of respondents"),
+    "sumbu_periode": ("Periode", "Period"),
+    "indeks": ("Indeks Implementasi BerAKHLAK", "BerAKHLAK Implementation Index"),
+    "pembanding": ("Pembanding", "Benchmark"),
+    "responden": ("Responden", "Respondents"),
+    "kategori": ("Kategori", "Category"),
+    "nilai": ("Nilai", "Value"),
+    "level": ("Level sosio-emosional", "Socio-emotional level"),
+    "tersembunyi": ("Tersembunyi ({penanda})", "Hidden ({penanda})"),
+    "tidak_ada_data": ("Tidak ada data", "No data"),
+    "signifikan": ("Perubahan signifikan", "Significant change"),
+    "catatan_signifikan": (
+        "Perubahan dari periode sebelumnya melebihi margin galat",
+        "Change from the previous period exceeds the margin of error",
+    ),
+    "moe": ("± margin galat 95%", "± 95% margin of error"),
+}
+
+PEMISAH = {"id": ",.", "en": ".,"}  # layout.separators: decimal mark, then thousands mark
+HURUF = "Arial, 'Helvetica Neue', Helvetica, 'Liberation Sans', sans-serif"
+UKURAN_HURUF = 17
+UKURAN_TICK = 16
+UKURAN_TEKS_DATA = 16
+UKURAN_UBIN = 15
+BATAS_TEKS_BAGIAN = 0.06  # no percentage written in a stacked segment under 6 %
+JENIS_DILARANG = frozenset(
+    {"scattergeo", "choropleth", "choroplethmapbox", "scattermapbox", "choroplethmap",
+     "scattermap", "densitymap", "densitymapbox"}
+)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _t(kunci: str, lang: str, **isi) -> str:
+    return teks(TEKS, kunci, lang, **isi)
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
+
+
+def _daftar(nilai: Iterable) -> list:
+    """A plain list with None for missing figures (JSON-safe, what Plotly reads as a gap)."""
+    return [None if _kosong(x) else float(x) for x in nilai]
+
+
+def _angka(x, lang: str) -> str:
+    return fmt.desimal(x, lang, 1)
+
+
+def _sembunyi(df: pd.DataFrame, kolom: str | None = None) -> pd.Series:
+    """True where a row is hidden for privacy, or (with ``kolom``) its figure is missing."""
+    if "tersembunyi" in df:
+        tanda = df["tersembunyi"].astype("boolean").fillna(False).astype(bool)
+    else:
+        tanda = pd.Series(False, index=df.index)
+    if kolom is not None:
+        tanda = tanda | df[kolom].isna()
+    return tanda
+
+
+def _luminans(hex_warna: str) -> float:
+    kanal = [int(hex_warna.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanal]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def warna_teks(latar: str) -> str:
+    """Black or white, whichever contrasts more with ``latar`` (WCAG contrast ratio)."""
+    lum = _luminans(latar)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
+def _bungkus(isi: str, lebar: int = 10) -> str:
+    return "<br>".join(textwrap.wrap(isi, lebar)) or isi
+
+
+def _hover(judul: str, baris: Iterable[str]) -> str:
+    return "<br>".join([f"<b>{judul}</b>", *[b for b in baris if b]])
+
+
+def _baris_skor(skor, moe, lang: str, kunci: str = "skor") -> str:
+    isi = f"{_t(kunci, lang)}: {_angka(skor, lang)}"
+    return isi if _kosong(moe) else f"{isi} ± {_angka(moe, lang)}"
+
+
+def _baris_n(n, lang: str) -> str:
+    return "" if _kosong(n) else f"{_t('responden', lang)}: {fmt.bulat(n, lang)}"
+
+
+def _kode_kategori(lebar: pd.DataFrame) -> list[str | None]:
+    """Category code per row: the ``kategori`` column, or derived from ``indeks``."""
+    dari_kolom = lebar["kategori"] if "kategori" in lebar else pd.Series(None, index=lebar.index)
+    return [
+        k if isinstance(k, str) and k in warna.KATEGORI else kontrak.kategori(i)
+        for k, i in zip(dari_kolom, lebar["indeks"])
+    ]
+
+
+def _label_kategori(kode: str, lang: str) -> str:
+    return f"{kode} {kontrak.label_kategori(kode, lang)}"
+
+
+def _tinggi(jumlah: int, per_baris: int, tambahan: int = 140, minimum: int = 300) -> int:
+    return max(minimum, per_baris * jumlah + tambahan)
+
+
+def _tata_letak(fig: go.Figure, lang: str, tinggi: int, legenda: bool = True) -> go.Figure:
+    """Shared look: large type, white background, language separators, legend on top."""
+    fig.update_layout(
+        template="plotly_white",
+        height=tinggi,
+        separators=PEMISAH.get(lang, PEMISAH["id"]),
+        font=dict(family=HURUF, size=UKURAN_HURUF, color=warna.TEKS),
+        paper_bgcolor=warna.LATAR,
+        plot_bgcolor=warna.LATAR,
+        margin=dict(l=10, r=30, t=30, b=10, autoexpand=True),
+        showlegend=legenda,
+        legend=dict(
+            orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
+            font=dict(size=UKURAN_TICK), title=dict(text=""), traceorder="normal",
+        ),
+        hoverlabel=dict(font=dict(size=UKURAN_TICK, color=warna.TEKS), bgcolor="white"),
+        uniformtext=dict(minsize=15, mode="hide"),
+    )
+    sumbu = dict(
+        automargin=True, tickfont=dict(size=UKURAN_TICK), title=dict(font=dict(size=UKURAN_HURUF)),
+        gridcolor=warna.GARIS_KISI, zeroline=False, linecolor=warna.TEKS,
+    )
+    fig.update_xaxes(**sumbu)
+    fig.update_yaxes(**sumbu)
+    return fig
+
+
+def _sumbu_kategori(fig: go.Figure, label: Sequence[str], judul: str = "") -> None:
+    """Horizontal bars: categories top to bottom in the order of ``label``."""
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=list(label),
+        autorange="reversed", title=dict(text=judul), showgrid=False, ticks="",
+    )
+
+
+def _sumbu_persen_x(fig: go.Figure, judul: str, lang: str) -> None:
+    fig.update_xaxes(
+        range=[0, 100], dtick=25, title=dict(text=judul),
+        ticksuffix=" %" if lang == "id" else "%",
+    )
+
+
+def _jejak_penanda(label: Sequence[str], penanda: str) -> go.Scatter:
+    """Marker text drawn where the bars of hidden groups would start (no number)."""
+    return go.Scatter(
+        x=[0] * len(label), y=list(label), mode="text", text=[penanda] * len(label),
+        textposition="middle right", cliponaxis=False, showlegend=False, name=penanda,
+        textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA),
+        hovertext=[penanda] * len(label), hoverinfo="text",
+    )
+
+
+def _legenda_kotak(nama: str, isi: str, simbol: str = "square", garis: str | None = None):
+    """A legend-only entry (no data) showing a coloured square."""
+    return go.Scatter(
+        x=[None], y=[None], mode="markers", name=nama, showlegend=True, hoverinfo="skip",
+        marker=dict(symbol=simbol, size=16, color=isi,
+                    line=dict(color=garis or isi, width=3 if garis else 0)),
+    )
+
+
+def _batang_skor(label, skor, moe, isi: Sequence[str], hover, lang: str) -> go.Bar:
+    """Horizontal bars with error bars and the score written inside, at the bar's base."""
+    return go.Bar(
+        x=_daftar(skor), y=list(label), orientation="h", showlegend=False,
+        marker=dict(color=list(isi), line=dict(width=0)),
+        error_x=dict(type="data", array=_daftar(moe), visible=True, color=warna.TEKS,
+                     thickness=2, width=8),
+        text=[_angka(s, lang) for s in skor], textposition="inside", insidetextanchor="start",
+        textfont=dict(size=UKURAN_TEKS_DATA, color=[warna_teks(w) for w in isi]),
+        hovertext=list(hover), hoverinfo="text", cliponaxis=False,
+    )
+
+
+def _tambah_penanda(fig: go.Figure, label: Sequence[str], penanda: str) -> None:
+    if len(label):
+        fig.add_trace(_jejak_penanda(label, penanda))
+
+
+# ----------------------------------------------------------------------- seven values
+
+
+def _data_nilai(panjang: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per value in the official order (the first ``kelompok`` if several)."""
+    data = panjang[panjang["nilai"].isin(kontrak.KUNCI_NILAI)]
+    if "kelompok" in data and data["kelompok"].nunique() > 1:
+        data = data[data["kelompok"] == data["kelompok"].iloc[0]]
+    data = data.drop_duplicates("nilai").set_index("nilai")
+    data = data.loc[[k for k in kontrak.KUNCI_NILAI if k in data.index]].copy()
+    data["label"] = [kontrak.label_nilai(k, lang) for k in data.index]
+    data["sembunyi"] = _sembunyi(data, "skor")
+    return data
+
+
+def _jejak_pembanding(pembanding: pd.DataFrame, lang: str, nama: str) -> go.Scatter:
+    data = _data_nilai(pembanding, lang)
+    data = data[~data["sembunyi"]]
+    return go.Scatter(
+        x=_daftar(data["skor"]), y=data["label"].tolist(), mode="markers", name=nama,
+        showlegend=True, cliponaxis=False,
+        marker=dict(symbol="diamond", size=20, color=warna.PEMBANDING,
+                    line=dict(color="white", width=2)),
+        hovertext=[_hover(nama, [f"{lab}: {_angka(s, lang)}"])
+                   for lab, s in zip(data["label"], data["skor"])],
+        hoverinfo="text",
+    )
+
+
+def batang_nilai(
+    panjang: pd.DataFrame,
+    lang: str,
+    penanda: str,
+    pembanding: pd.DataFrame | None = None,
+    label_pembanding: str = "",
+) -> go.Figure:
+    """The seven value scores as horizontal bars (official order, top to bottom), 0-100.
+
+    ``panjang`` needs ``nilai, skor, moe`` (``n`` and ``tersembunyi`` used when present);
+    ``pembanding`` is a long frame of the benchmark, drawn as black diamonds.
+    """
+    data = _data_nilai(panjang, lang)
+    tampil = data[~data["sembunyi"]]
+    hover = [
+        _hover(lab, [_baris_skor(s, m, lang), _baris_n(baris.get("n"), lang)])
+        for lab, s, m, baris in zip(tampil["label"], tampil["skor"], tampil["moe"],
+                                    tampil.to_dict("records"))
+    ]
+    isi = [warna.NILAI[k] for k in tampil.index]
+    fig = go.Figure(_batang_skor(tampil["label"], tampil["skor"], tampil["moe"], isi, hover, lang))
+    _tambah_penanda(fig, data.loc[data["sembunyi"], "label"].tolist(), penanda)
+    ada_pembanding = pembanding is not None and not pembanding.empty
+    if ada_pembanding:
+        nama = label_pembanding or _t("pembanding", lang)
+        fig.add_trace(_jejak_pembanding(pembanding, lang, nama))
+    _tata_letak(fig, lang, 500, legenda=ada_pembanding)
+    _sumbu_kategori(fig, data["label"].tolist())
+    fig.update_xaxes(range=[0, 100], dtick=25, title=dict(text=_t("sumbu_skor", lang)))
+    return fig
+
+
+# ------------------------------------------------------------------- 100 % stacked bars
+
+
+def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> go.Bar:
+    """One segment of a 100 % stacked bar: shares 0-1 drawn as percentages."""
+    teks_bagian = [
+        fmt.persen(b, lang) if not _kosong(b) and b >= BATAS_TEKS_BAGIAN else "" for b in bagian
+    ]
+    return go.Bar(
+        x=[None if _kosong(b) else 100 * float(b) for b in bagian], y=list(label),
+        orientation="h", name=nama, marker=dict(color=isi, line=dict(color="white", width=1)),
+        text=teks_bagian, textposition="inside", insidetextanchor="middle",
+        textfont=dict(size=UKURAN_TEKS_DATA, color=warna_teks(isi)),
+        hovertext=[_hover(lab, [f"{nama}: {fmt.persen(b, lang, 1)}"])
+                   for lab, b in zip(label, bagian)],
+        hoverinfo="text",
+    )
+
+
+def _tumpuk(
+    data: pd.DataFrame, label: str, komponen: Sequence[tuple[str, str, str]], lang: str,
+    penanda: str,
+) -> go.Figure:
+    """100 % stacked horizontal bars; ``komponen`` = (column, legend name, colour).
+
+    Rows are hidden when ``tersembunyi`` is true or the first component is missing.
+    """
+    sembunyi = _sembunyi(data, komponen[0][0])
+    tampil = data[~sembunyi]
+    fig = go.Figure([
+        _jejak_bagian(tampil[label].astype(str), tampil[kolom], nama, isi, lang)
+        for kolom, nama, isi in komponen
+    ])
+    _tambah_penanda(fig, data.loc[sembunyi, label].astype(str).tolist(), penanda)
+    fig.update_layout(barmode="stack")
+    return fig
+
+
+def sebaran_kategori(panjang: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
+    """Per value, the shares of respondents in categories A-D (columns ``pa..pd``)."""
+    data = _data_nilai(panjang, lang).reset_index()
+    komponen = [
+        (f"p{kode.lower()}", _label_kategori(kode, lang), warna.KATEGORI[kode])
+        for kode, *_ in kontrak.KATEGORI
+    ]
+    fig = _tumpuk(data, "label", komponen, lang, penanda)
+    _tata_letak(fig, lang, _tinggi(len(data), 56))
+    _sumbu_kategori(fig, data["label"].tolist())
+    _sumbu_persen_x(fig, _t("sumbu_persen", lang), lang)
+    return fig
+
+
+def sebaran_level(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
+    """Per ``kelompok``, the shares at socio-emotional levels 1-5 (columns ``plv1..plv5``)."""
+    komponen = [
+        (f"plv{i}", f"{i} {label_id if lang == 'id' else label_en}", warna.LEVEL[i])
+        for i, (label_id, label_en) in kontrak.LEVEL_SOSIO.items()
+    ]
+    fig = _tumpuk(lebar, "kelompok", komponen, lang, penanda)
+    _tata_letak(fig, lang, _tinggi(len(lebar), 48))
+    _sumbu_kategori(fig, lebar["kelompok"].astype(str).tolist())
+    _sumbu_persen_x(fig, _t("sumbu_persen", lang), lang)
+    fig.update_layout(legend=dict(title=dict(text=_t("level", lang) + ":")))
+    return fig
+
+
+# ---------------------------------------------------------------------------- ranking
+
+
+def _urut_peringkat(lebar: pd.DataFrame) -> pd.DataFrame:
+    """Highest index first; hidden groups last, by name."""
+    data = lebar.assign(
+        _label=lebar["kelompok"].astype(str), _sembunyi=_sembunyi(lebar, "indeks"),
+        _kode=_kode_kategori(lebar),
+    )
+    tampil = data[~data["_sembunyi"]].sort_values(["indeks", "_label"], ascending=[False, True])
+    return pd.concat([tampil, data[data["_sembunyi"]].sort_values("_label")])
+
+
+def _legenda_kategori(fig: go.Figure, lang: str) -> None:
+    for kode, *_ in kontrak.KATEGORI:
+        fig.add_trace(_legenda_kotak(_label_kategori(kode, lang), warna.KATEGORI[kode]))
+
+
+def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) -> go.Figure:
+    """Groups ranked by ``indeks`` (highest on top), coloured by category, with ``moe_indeks``.
+
+    ``lebar`` needs ``kelompok, indeks`` (``moe_indeks, kategori, n, tersembunyi`` if present).
+    """
+    data = _urut_peringkat(lebar)
+    tampil = data[~data["_sembunyi"]]
+    moe = tampil["moe_indeks"] if "moe_indeks" in tampil else [None] * len(tampil)
+    n = tampil["n"] if "n" in tampil else [None] * len(tampil)
+    hover = [
+        _hover(lab, [_baris_skor(s, m, lang), _baris_n(jml, lang),
+                     f"{_t('kategori', lang)}: {_label_kategori(k, lang)}"])
+        for lab, s, m, jml, k in zip(tampil["_label"], tampil["indeks"], moe, n, tampil["_kode"])
+    ]
+    isi = [warna.KATEGORI[k] for k in tampil["_kode"]]
+    fig = go.Figure(_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang))
+    _tambah_penanda(fig, data.loc[data["_sembunyi"], "_label"].tolist(), penanda)
+    _legenda_kategori(fig, lang)
+    _tata_letak(fig, lang, _tinggi(len(data), 28, tambahan=110))
+    _sumbu_kategori(fig, data["_label"].tolist(), judul_sumbu)
+    fig.update_xaxes(range=[0, 100], dtick=25, title=dict(text=_t("sumbu_indeks", lang)))
+    return fig
+
+
+# ------------------------------------------------------------------------ province map
+
+# Tile fill codes: categories A-D, then hidden, then absent from the frame.
+_KODE_UBIN = (*warna.KATEGORI, "tersembunyi", "kosong")
+_WARNA_UBIN = (*warna.KATEGORI.values(), warna.TERSEMBUNYI, warna.KOSONG)
+
+
+def _skala_diskret(daftar_warna: Sequence[str]) -> list[list]:
+    """A stepped colorscale: code i (on zmin=-0.5, zmax=len-0.5) gets colour i."""
+    langkah = len(daftar_warna)
+    return [
+        [batas / langkah, w] for i, w in enumerate(daftar_warna) for batas in (i, i + 1)
+    ]
+
+
+def _isi_ubin(baris: dict | None, nama: str, lang: str, penanda: str) -> tuple[int, str, str]:
+    """(fill code, tile text, hover text) of one province."""
+    singkat = peta.UBIN[nama].singkat
+    if baris is None:
+        return _KODE_UBIN.index("kosong"), singkat, _hover(nama, [_t("tidak_ada_data", lang)])
+    if baris["_sembunyi"]:
+        return (_KODE_UBIN.index("tersembunyi"), f"{singkat}<br>{_bungkus(penanda)}",
+                _hover(nama, [penanda]))
+    kode = baris["_kode"]
+    hover = _hover(nama, [
+        _baris_skor(baris["indeks"], baris.get("moe_indeks"), lang),
+        f"{_t('kategori', lang)}: {_label_kategori(kode, lang)}", _baris_n(baris.get("n"), lang),
+    ])
+    return _KODE_UBIN.index(kode), f"{singkat}<br>{_angka(baris['indeks'], lang)}", hover
+
+
+def _baris_provinsi(lebar: pd.DataFrame) -> dict[str, dict]:
+    """Rows of ``lebar`` by province name (matched case-insensitively)."""
+    data = lebar.assign(_sembunyi=_sembunyi(lebar, "indeks"), _kode=_kode_kategori(lebar))
+    per_nama = {str(b["kelompok"]).strip().casefold(): b for b in data.to_dict("records")}
+    return {nama: per_nama[nama.casefold()] for nama in peta.UBIN if nama.casefold() in per_nama}
+
+
+def _grid_peta(lebar: pd.DataFrame, lang: str, penanda: str) -> tuple[list, list, list]:
+    """z (fill codes), text and hover on the tile grid; None/"" where there is sea."""
+    kosong = [[None] * peta.JUMLAH_KOLOM for _ in range(peta.JUMLAH_BARIS)]
+    z, tulisan, hover = kosong, [[""] * peta.JUMLAH_KOLOM for _ in kosong], [
+        [""] * peta.JUMLAH_KOLOM for _ in kosong]
+    baris_prov = _baris_provinsi(lebar)
+    for nama, ubin in peta.UBIN.items():
+        isi = _isi_ubin(baris_prov.get(nama), nama, lang, penanda)
+        z[ubin.baris][ubin.kolom], tulisan[ubin.baris][ubin.kolom], hover[ubin.baris][
+            ubin.kolom] = isi
+    return z, tulisan, hover
+
+
+def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
+    """Tile map of the 38 provinces coloured by the category of ``indeks`` (offline).
+
+    ``lebar`` has one row per province in ``kelompok`` with ``indeks`` (``kategori,
+    moe_indeks, n, tersembunyi`` used when present). Provinces absent from the frame are
+    light grey; hidden ones grey with the marker text.
+    """
+    z, tulisan, hover = _grid_peta(lebar, lang, penanda)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(range(peta.JUMLAH_KOLOM)), y=list(range(peta.JUMLAH_BARIS)),
+        colorscale=_skala_diskret(_WARNA_UBIN), zmin=-0.5, zmax=len(_WARNA_UBIN) - 0.5,
+        showscale=False, xgap=4, ygap=4, text=tulisan, texttemplate="%{text}",
+        textfont=dict(size=UKURAN_UBIN), hovertext=hover, hoverinfo="text", hoverongaps=False,
+        name="",
+    ))
+    _legenda_kategori(fig, lang)
+    fig.add_trace(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
+    fig.add_trace(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
+    _tata_letak(fig, lang, 600)
+    polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
+                 constrain="domain", title=dict(text=""))
+    fig.update_xaxes(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos)
+    fig.update_yaxes(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x", scaleratio=1,
+                     **polos)
+    return fig
+
+
+# ------------------------------------------------------------------------------ trend
+
+
+def _urut_periode(*kolom: Iterable) -> list[str]:
+    """All periods present, sorted (numerically when they are numbers), as strings."""
+    unik = {x for k in kolom for x in k if not _kosong(x)}
+    try:
+        urut = sorted(unik)
+    except TypeError:
+        urut = sorted(unik, key=str)
+    return list(dict.fromkeys(str(x) for x in urut))
+
+
+def _sejajarkan(df: pd.DataFrame, periode: Sequence[str], kolom_periode: str) -> pd.DataFrame:
+    """One row per period in ``periode`` (absent periods as empty rows)."""
+    data = df.assign(_p=df[kolom_periode].astype(str)).drop_duplicates("_p").set_index("_p")
+    data = data.reindex(list(periode))
+    data["_sembunyi"] = _sembunyi(data)
+    return data
+
+
+def _kunci_tren(df: pd.DataFrame) -> list[str]:
+    ada = set(df["nilai"])
+    return [k for k in ("indeks", *kontrak.KUNCI_NILAI) if k in ada]
+
+
+def _label_seri(kunci: str, lang: str) -> str:
+    return _t("indeks", lang) if kunci == "indeks" else kontrak.label_nilai(kunci, lang)
+
+
+def _hover_tren(label: str, periode: str, baris: dict, signifikan: bool, lang: str) -> str:
+    return _hover(f"{label} · {periode}", [
+        _baris_skor(baris.get("skor"), baris.get("moe"), lang), _baris_n(baris.get("n"), lang),
+        _t("catatan_signifikan", lang) if signifikan else "",
+    ])
+
+
+def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
+                lang: str) -> go.Scatter:
+    data = _sejajarkan(df, periode, kolom_periode)
+    y = [None if s else v for s, v in zip(data["_sembunyi"], _daftar(data["skor"]))]
+    sig = _sembunyi(data.rename(columns={"signifikan": "tersembunyi"})) if (
+        "signifikan" in data) else pd.Series(False, index=data.index)
+    sig = [bool(s) and v is not None for s, v in zip(sig, y)]
+    label = _label_seri(kunci, lang)
+    isi = warna.INDEKS if kunci == "indeks" else warna.NILAI[kunci]
+    return go.Scatter(
+        x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
+        line=dict(color=isi, width=5 if kunci == "indeks" else 3),
+        marker=dict(color=isi, size=[18 if s else 10 for s in sig],
+                    line=dict(color=warna.PEMBANDING, width=[3 if s else 0 for s in sig])),
+        hovertext=[_hover_tren(label, p, b, s, lang)
+                   for p, b, s in zip(periode, data.to_dict("records"), sig)],
+        hoverinfo="text", customdata=sig,
+    )
+
+
+def _garis_pembanding(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
+                      lang: str, nama: str) -> go.Scatter:
+    data = _sejajarkan(df, periode, kolom_periode)
+    y = [None if s else v for s, v in zip(data["_sembunyi"], _daftar(data["skor"]))]
+    label = f"{nama}: {_label_seri(kunci, lang)}"
+    isi = warna.PEMBANDING if kunci == "indeks" else warna.NILAI[kunci]
+    return go.Scatter(
+        x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
+        line=dict(color=isi, width=3, dash="dash"), marker=dict(color=isi, size=8),
+        hovertext=[_hover(f"{label} · {p}", [_baris_skor(v, None, lang)]) for p, v in
+                   zip(periode, y)],
+        hoverinfo="text",
+    )
+
+
+def _rentang_y(fig: go.Figure) -> tuple[float, float]:
+    """A y range around the drawn values, in steps of 5, within 0-100."""
+    nilai = [v for jejak in fig.data for v in (jejak.y or ()) if v is not None]
+    if not nilai:
+        return 0.0, 100.0
+    return max(0.0, 5 * math.floor(min(nilai) / 5) - 10), min(100.0, 5 * math.ceil(max(nilai) / 5) + 10)
+
+
+def _penanda_periode(df: pd.DataFrame, kolom_periode: str, penanda: str, y: float) -> list:
+    tersembunyi = df[_sembunyi(df)]
+    periode = list(dict.fromkeys(tersembunyi[kolom_periode].astype(str)))
+    if not periode:
+        return []
+    return [go.Scatter(
+        x=periode, y=[y] * len(periode), mode="text", text=[penanda] * len(periode),
+        textposition="top center", showlegend=False, name=penanda, hoverinfo="skip",
+        textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA), cliponaxis=False,
+    )]
+
+
+def tren(
+    panjang_per_periode: pd.DataFrame,
+    lang: str,
+    penanda: str,
+    kolom_periode: str = "kelompok",
+    pembanding: pd.DataFrame | None = None,
+    label_pembanding: str = "",
+) -> go.Figure:
+    """Lines across periods, one per series in ``nilai`` ("indeks" and/or value keys).
+
+    The frame needs ``kolom_periode, nilai, skor`` (``moe, n, tersembunyi, signifikan`` when
+    present). A period absent for a series, or hidden, is a gap; points flagged ``signifikan``
+    get a larger outlined marker. ``pembanding`` (same columns) is drawn dashed.
+    """
+    data = panjang_per_periode
+    lain = [] if pembanding is None else [pembanding[kolom_periode]]
+    periode = _urut_periode(data[kolom_periode], *lain)
+    fig = go.Figure([_garis_tren(data[data["nilai"] == k], k, periode, kolom_periode, lang)
+                     for k in _kunci_tren(data)])
+    if pembanding is not None:
+        nama = label_pembanding or _t("pembanding", lang)
+        fig.add_traces([_garis_pembanding(pembanding[pembanding["nilai"] == k], k, periode,
+                                          kolom_periode, lang, nama)
+                        for k in _kunci_tren(pembanding)])
+    if any(any(jejak.marker.line.width or ()) for jejak in fig.data if jejak.customdata):
+        fig.add_trace(_legenda_kotak(_t("signifikan", lang), "white", "circle", warna.PEMBANDING))
+    bawah, atas = _rentang_y(fig)
+    fig.add_traces(_penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah)))
+    _tata_letak(fig, lang, 480)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periode,
+                     title=dict(text=_t("sumbu_periode", lang)), showgrid=False)
+    fig.update_yaxes(range=[bawah, atas], title=dict(text=_t("sumbu_skor", lang)))
+    return fig
+
+
+# --------------------------------------------------------------------------- heat map
+
+
+def _sel_panas(lebar: pd.DataFrame, kunci: Sequence[str], lang: str) -> dict[str, list]:
+    """Per cell: score or None, its text, hover, and whether it is hidden."""
+    sembunyi_baris = _sembunyi(lebar).tolist()
+    sel: dict[str, list] = {"z": [], "teks": [], "hover": [], "sembunyi": []}
+    for i, baris in enumerate(lebar.to_dict("records")):
+        tutup = [sembunyi_baris[i] or _kosong(baris[k]) for k in kunci]
+        sel["sembunyi"].append(tutup)
+        sel["z"].append([None if t else float(baris[k]) for t, k in zip(tutup, kunci)])
+        sel["teks"].append(["" if t else _angka(baris[k], lang) for t, k in zip(tutup, kunci)])
+        sel["hover"].append([
+            "" if t else _hover(str(baris["kelompok"]), [
+                _baris_skor(baris[k], baris.get(f"moe_{k}"), lang, "nilai"),
+                _baris_n(baris.get(f"n_{k}"), lang), kontrak.label_nilai(k, lang)])
+            for t, k in zip(tutup, kunci)
+        ])
+    return sel
+
+
+def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
+    """Heat map: rows = ``kelompok``, columns = the seven values; cell = score (0-100).
+
+    ``lebar`` needs ``kelompok`` and the value columns (``moe_v, n_v, tersembunyi`` used when
+    present). Hidden or missing cells are grey and show ``penanda`` instead of a number.
+    """
+    kunci = [k for k in kontrak.KUNCI_NILAI if k in lebar]
+    baris = lebar["kelompok"].astype(str).tolist()
+    kolom = [kontrak.label_nilai(k, lang).replace(" ", "<br>") for k in kunci]
+    sel = _sel_panas(lebar, kunci, lang)
+    skala = [[posisi, w] for posisi, w in warna.SKALA_INDEKS]
+    fig = go.Figure(go.Heatmap(
+        z=sel["z"], x=kolom, y=baris, colorscale=skala, zmin=0, zmax=100, xgap=3, ygap=3,
+        text=sel["teks"], texttemplate="%{text}", textfont=dict(size=UKURAN_TEKS_DATA),
+        hovertext=sel["hover"], hoverinfo="text", hoverongaps=False, name="",
+        colorbar=dict(title=dict(text=_t("skor", lang)), tickvals=[0, 25, 50, 75, 100],
+                      tickfont=dict(size=UKURAN_TICK), thickness=18, outlinewidth=0),
+    ))
+    tutup = sel["sembunyi"]
+    fig.add_trace(go.Heatmap(
+        z=[[0 if t else None for t in r] for r in tutup], x=kolom, y=baris,
+        colorscale=[[0, warna.TERSEMBUNYI], [1, warna.TERSEMBUNYI]], showscale=False,
+        xgap=3, ygap=3, text=[[_bungkus(penanda, 12) if t else "" for t in r] for r in tutup],
+        texttemplate="%{text}", textfont=dict(size=UKURAN_UBIN, color="#000000"),
+        hovertext=[[penanda if t else "" for t in r] for r in tutup], hoverinfo="text",
+        hoverongaps=False, name="",
+    ))
+    _tata_letak(fig, lang, _tinggi(len(baris), 52, tambahan=170), legenda=False)
+    fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0)
+    fig.update_yaxes(type="category", autorange="reversed", showgrid=False, ticks="")
+    return fig

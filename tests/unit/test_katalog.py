@@ -1,0 +1,139 @@
+"""The data folder: overlap counted once, changes picked up, nothing re-read or written."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from berakhlak import katalog, kontrak, layanan
+from berakhlak.layanan import Pilihan
+from tests.unit.bantu import ids, tabel, tulis
+
+
+def segarkan():
+    return layanan.keadaan()
+
+
+def total(k, **filter):
+    return layanan.total(k, Pilihan(**filter))
+
+
+def test_responden_yang_sama_di_dua_berkas_dihitung_sekali(data_env):
+    tulis(data_env / "a.parquet", tabel(ids("r", 30), skor=60.0))
+    tulis(data_env / "b.parquet", tabel(ids("r", 30, mulai=20), skor=80.0))  # r20..r29 shared
+    k = segarkan()
+    assert k.n_responden == 50
+    assert k.n_baris_dimuat == 60
+    assert [(t.berkas_dipakai, t.berkas_dilewati, t.jumlah) for t in k.tumpang] == [
+        ("a.parquet", "b.parquet", 10)]
+    baris = total(k, periode=2024)
+    assert baris["n"] == 50
+    # a's copy of the shared ten counts (60, not 80): (30 * 60 + 20 * 80) / 50
+    assert baris["adaptif"] == pytest.approx(68.0)
+
+
+def test_id_sama_di_periode_lain_bukan_tumpang(data_env):
+    tulis(data_env / "a.parquet", tabel(ids("r", 20), periode=2023))
+    tulis(data_env / "b.parquet", tabel(ids("r", 20), periode=2024))
+    k = segarkan()
+    assert k.n_responden == 40 and k.tumpang == []
+
+
+def test_campuran_baik_dan_buruk_setiap_responden_sah_terhitung(data_env):
+    tulis(data_env / "baik1.parquet", tabel(ids("a", 25)))
+    tulis(data_env / "periode=2024" / "baik2.parquet", tabel(ids("b", 15)).drop_columns(["periode"]))
+    tulis(data_env / "buruk_rentang.parquet", tabel(ids("c", 12), skor=120.0))
+    tulis(data_env / "buruk_kolom.parquet", tabel(ids("d", 12)).drop_columns(["adaptif"]))
+    (data_env / "bukan.parquet").write_text("periode,responden_id\n2024,x\n")
+    os.utime(data_env / "bukan.parquet", (time.time() - 3600,) * 2)
+    (data_env / "catatan.csv").write_text("x")
+    k = segarkan()
+    status = {h.relatif: h.status for h in k.berkas}
+    assert status == {"baik1.parquet": "dimuat", "periode=2024/baik2.parquet": "dimuat",
+                      "buruk_rentang.parquet": "ditolak", "buruk_kolom.parquet": "ditolak",
+                      "bukan.parquet": "ditolak"}
+    assert k.diabaikan == ["catatan.csv"]
+    assert k.n_responden == 40 and not k.demo
+
+
+def test_berkas_baru_diganti_dan_dihapus_terlihat_tanpa_restart(data_env):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    assert segarkan().n_responden == 20
+    tulis(data_env / "b.parquet", tabel(ids("b", 30)))
+    assert segarkan().n_responden == 50
+    tulis(data_env / "b.parquet", tabel(ids("b", 12)))
+    os.utime(data_env / "b.parquet", (time.time() + 5,) * 2)  # a replaced file gets a new mtime
+    assert segarkan().n_responden == 32
+    (data_env / "b.parquet").unlink()
+    assert segarkan().n_responden == 20
+
+
+def test_berkas_yang_tidak_berubah_tidak_dibaca_ulang(data_env, monkeypatch):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    segarkan()
+    dibaca = []
+    asli = katalog.validasi_berkas
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda b, p, a: dibaca.append(p.name) or asli(b, p, a))
+    tulis(data_env / "b.parquet", tabel(ids("b", 20)))
+    segarkan()
+    segarkan()
+    assert dibaca == ["b.parquet"]
+
+
+def test_berkas_yang_masih_disalin_dilaporkan_lalu_dimuat(data_env):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    lengkap = tulis(data_env / "sementara.parquet", tabel(ids("b", 30))).read_bytes()
+    (data_env / "sementara.parquet").write_bytes(lengkap[: len(lengkap) // 2])
+    k = segarkan()
+    assert {h.relatif: h.status for h in k.berkas}["sementara.parquet"] == "menunggu"
+    assert k.n_responden == 20
+    (data_env / "sementara.parquet").write_bytes(lengkap)
+    assert segarkan().n_responden == 50
+
+
+def test_folder_data_tidak_pernah_ditulis(data_env):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    (data_env / "b.parquet").write_text("rusak")
+    sebelum = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data_env.rglob("*")}
+    k = segarkan()
+    layanan.ringkas(k, "provinsi", Pilihan(periode=2024), rincian=True)
+    sesudah = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data_env.rglob("*")}
+    assert sebelum == sesudah
+
+
+def test_nama_berisi_kutip_atau_sql_hanyalah_nama(data_env):
+    jahat = "Dinas 'X'; DROP TABLE agregat; --"
+    tulis(data_env / "a.parquet", tabel(ids("a", 12), instansi=jahat, unit_kerja='Unit "Y" OR 1=1'))
+    tulis(data_env / "b.parquet", tabel(ids("b", 15), instansi="Instansi Lain"))
+    k = segarkan()
+    assert layanan.opsi(k, "instansi", Pilihan(periode=2024)) == ["Dinas 'X'; DROP TABLE agregat; --",
+                                                                 "Instansi Lain"]
+    assert total(k, periode=2024, instansi=jahat)["n"] == 12
+    assert total(k, periode=2024, unit_kerja='Unit "Y" OR 1=1')["n"] == 12
+    assert segarkan().n_responden == 27
+
+
+def test_indeks_adalah_rata_rata_tujuh_nilai_dan_kategori_dari_pembulatan(data_env):
+    skor = dict(zip(kontrak.KUNCI_NILAI, [75.0, 74.9, 75.0, 74.9, 75.0, 74.92, 75.0], strict=True))
+    tulis(data_env / "a.parquet", tabel(ids("a", 10), skor=skor))
+    baris = total(segarkan(), periode=2024)
+    assert baris["indeks"] == pytest.approx(74.96)
+    assert baris["kategori"] == "A"  # 74,96 shows as 75,0
+
+
+def test_skor_kosong_hanya_keluar_dari_rata_rata_nilai_itu(data_env):
+    adaptif = [None, None] + [50.0] * 10
+    tulis(data_env / "a.parquet", tabel(ids("a", 12), skor={**{v: 70.0 for v in kontrak.KUNCI_NILAI},
+                                                              "adaptif": adaptif}))
+    baris = total(segarkan(), periode=2024)
+    assert baris["n"] == 12 and baris["n_adaptif"] == 10
+    assert baris["adaptif"] == pytest.approx(50.0)
+    assert baris["indeks"] == pytest.approx((6 * 70 + 50) / 7)
+
+
+def test_folder_kosong_memakai_demo(demo_env):
+    k = segarkan()
+    assert k.demo and k.n_responden > 100_000
+    assert k.periode == (2022, 2023, 2024, 2025)
