@@ -24,7 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from berakhlak import format as fmt
-from berakhlak import kontrak, peta, warna
+from berakhlak import kontrak, peta, statistik, warna
 from berakhlak.i18n import teks
 
 TEKS: dict[str, tuple[str, str]] = {
@@ -37,7 +37,6 @@ TEKS: dict[str, tuple[str, str]] = {
     "pembanding": ("Pembanding", "Benchmark"),
     "responden": ("Responden", "Respondents"),
     "kategori": ("Kategori", "Category"),
-    "nilai": ("Nilai", "Value"),
     "level": ("Level sosio-emosional", "Socio-emotional level"),
     "tersembunyi": ("Tersembunyi ({penanda})", "Hidden ({penanda})"),
     "tidak_ada_data": ("Tidak ada data", "No data"),
@@ -46,7 +45,6 @@ TEKS: dict[str, tuple[str, str]] = {
         "Perubahan dari periode sebelumnya melebihi margin galat",
         "Change from the previous period exceeds the margin of error",
     ),
-    "moe": ("± margin galat 95%", "± 95% margin of error"),
 }
 
 PEMISAH = {"id": ",.", "en": ".,"}  # layout.separators: decimal mark, then thousands mark
@@ -82,12 +80,16 @@ def _angka(x, lang: str) -> str:
     return fmt.desimal(x, lang, 1)
 
 
+def _bendera(df: pd.DataFrame, kolom: str) -> pd.Series:
+    """A boolean column as plain bools (missing column or value -> False)."""
+    if kolom in df:
+        return df[kolom].astype("boolean").fillna(False).astype(bool)
+    return pd.Series(False, index=df.index)
+
+
 def _sembunyi(df: pd.DataFrame, kolom: str | None = None) -> pd.Series:
     """True where a row is hidden for privacy, or (with ``kolom``) its figure is missing."""
-    if "tersembunyi" in df:
-        tanda = df["tersembunyi"].astype("boolean").fillna(False).astype(bool)
-    else:
-        tanda = pd.Series(False, index=df.index)
+    tanda = _bendera(df, "tersembunyi")
     if kolom is not None:
         tanda = tanda | df[kolom].isna()
     return tanda
@@ -113,8 +115,8 @@ def _hover(judul: str, baris: Iterable[str]) -> str:
     return "<br>".join([f"<b>{judul}</b>", *[b for b in baris if b]])
 
 
-def _baris_skor(skor, moe, lang: str, kunci: str = "skor") -> str:
-    isi = f"{_t(kunci, lang)}: {_angka(skor, lang)}"
+def _baris_skor(skor, moe, lang: str) -> str:
+    isi = f"{_t('skor', lang)}: {_angka(skor, lang)}"
     return isi if _kosong(moe) else f"{isi} ± {_angka(moe, lang)}"
 
 
@@ -127,7 +129,7 @@ def _kode_kategori(lebar: pd.DataFrame) -> list[str | None]:
     dari_kolom = lebar["kategori"] if "kategori" in lebar else pd.Series(None, index=lebar.index)
     return [
         k if isinstance(k, str) and k in warna.KATEGORI else kontrak.kategori(i)
-        for k, i in zip(dari_kolom, lebar["indeks"])
+        for k, i in zip(dari_kolom, lebar["indeks"], strict=True)
     ]
 
 
@@ -242,7 +244,7 @@ def _jejak_pembanding(pembanding: pd.DataFrame, lang: str, nama: str) -> go.Scat
         marker=dict(symbol="diamond", size=20, color=warna.PEMBANDING,
                     line=dict(color="white", width=2)),
         hovertext=[_hover(nama, [f"{lab}: {_angka(s, lang)}"])
-                   for lab, s in zip(data["label"], data["skor"])],
+                   for lab, s in zip(data["label"], data["skor"], strict=True)],
         hoverinfo="text",
     )
 
@@ -262,9 +264,8 @@ def batang_nilai(
     data = _data_nilai(panjang, lang)
     tampil = data[~data["sembunyi"]]
     hover = [
-        _hover(lab, [_baris_skor(s, m, lang), _baris_n(baris.get("n"), lang)])
-        for lab, s, m, baris in zip(tampil["label"], tampil["skor"], tampil["moe"],
-                                    tampil.to_dict("records"))
+        _hover(b["label"], [_baris_skor(b["skor"], b.get("moe"), lang), _baris_n(b.get("n"), lang)])
+        for b in tampil.to_dict("records")
     ]
     isi = [warna.NILAI[k] for k in tampil.index]
     fig = go.Figure(_batang_skor(tampil["label"], tampil["skor"], tampil["moe"], isi, hover, lang))
@@ -293,7 +294,7 @@ def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> go.Bar:
         text=teks_bagian, textposition="inside", insidetextanchor="middle",
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna_teks(isi)),
         hovertext=[_hover(lab, [f"{nama}: {fmt.persen(b, lang, 1)}"])
-                   for lab, b in zip(label, bagian)],
+                   for lab, b in zip(label, bagian, strict=True)],
         hoverinfo="text",
     )
 
@@ -375,7 +376,7 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
     hover = [
         _hover(lab, [_baris_skor(s, m, lang), _baris_n(jml, lang),
                      f"{_t('kategori', lang)}: {_label_kategori(k, lang)}"])
-        for lab, s, m, jml, k in zip(tampil["_label"], tampil["indeks"], moe, n, tampil["_kode"])
+        for lab, s, m, jml, k in zip(tampil["_label"], tampil["indeks"], moe, n, tampil["_kode"], strict=True)
     ]
     isi = [warna.KATEGORI[k] for k in tampil["_kode"]]
     fig = go.Figure(_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang))
@@ -425,16 +426,18 @@ def _baris_provinsi(lebar: pd.DataFrame) -> dict[str, dict]:
     return {nama: per_nama[nama.casefold()] for nama in peta.UBIN if nama.casefold() in per_nama}
 
 
+def _grid(isi) -> list[list]:
+    return [[isi] * peta.JUMLAH_KOLOM for _ in range(peta.JUMLAH_BARIS)]
+
+
 def _grid_peta(lebar: pd.DataFrame, lang: str, penanda: str) -> tuple[list, list, list]:
     """z (fill codes), text and hover on the tile grid; None/"" where there is sea."""
-    kosong = [[None] * peta.JUMLAH_KOLOM for _ in range(peta.JUMLAH_BARIS)]
-    z, tulisan, hover = kosong, [[""] * peta.JUMLAH_KOLOM for _ in kosong], [
-        [""] * peta.JUMLAH_KOLOM for _ in kosong]
+    z, tulisan, hover = _grid(None), _grid(""), _grid("")
     baris_prov = _baris_provinsi(lebar)
-    for nama, ubin in peta.UBIN.items():
-        isi = _isi_ubin(baris_prov.get(nama), nama, lang, penanda)
-        z[ubin.baris][ubin.kolom], tulisan[ubin.baris][ubin.kolom], hover[ubin.baris][
-            ubin.kolom] = isi
+    for nama, u in peta.UBIN.items():
+        kode, tulis, layang = _isi_ubin(baris_prov.get(nama), nama, lang, penanda)
+        z[u.baris][u.kolom], tulisan[u.baris][u.kolom], hover[u.baris][u.kolom] = (
+            kode, tulis, layang)
     return z, tulisan, hover
 
 
@@ -468,19 +471,27 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
 # ------------------------------------------------------------------------------ trend
 
 
+def _teks_periode(x) -> str:
+    """A period as a category label: 2022, 2022.0 and "2022" all give "2022"."""
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
 def _urut_periode(*kolom: Iterable) -> list[str]:
-    """All periods present, sorted (numerically when they are numbers), as strings."""
+    """All periods present, sorted (numerically when they are numbers), as labels."""
     unik = {x for k in kolom for x in k if not _kosong(x)}
     try:
         urut = sorted(unik)
     except TypeError:
         urut = sorted(unik, key=str)
-    return list(dict.fromkeys(str(x) for x in urut))
+    return list(dict.fromkeys(_teks_periode(x) for x in urut))
 
 
 def _sejajarkan(df: pd.DataFrame, periode: Sequence[str], kolom_periode: str) -> pd.DataFrame:
     """One row per period in ``periode`` (absent periods as empty rows)."""
-    data = df.assign(_p=df[kolom_periode].astype(str)).drop_duplicates("_p").set_index("_p")
+    data = df.assign(_p=df[kolom_periode].map(_teks_periode))
+    data = data.drop_duplicates("_p").set_index("_p")
     data = data.reindex(list(periode))
     data["_sembunyi"] = _sembunyi(data)
     return data
@@ -495,6 +506,35 @@ def _label_seri(kunci: str, lang: str) -> str:
     return _t("indeks", lang) if kunci == "indeks" else kontrak.label_nilai(kunci, lang)
 
 
+def _y_tren(data: pd.DataFrame) -> list:
+    """Scores per period; None (a gap) where absent, missing or hidden."""
+    return [None if s else v for s, v in zip(data["_sembunyi"], _daftar(data["skor"]), strict=True)]
+
+
+def _titik_signifikan(data: pd.DataFrame, y: list, kunci: str) -> list[bool]:
+    """Per period, whether the change since the previous period with a figure exceeds the
+    combined margin (the rule of :func:`statistik.tandai_perubahan`).
+
+    The index series uses a ``signifikan`` column when the frame has one; value series are
+    always judged on their own score and ``moe``, because ``statistik.panjang`` copies the
+    index's flag onto every value row.
+    """
+    if kunci == "indeks" and "signifikan" in data:
+        return [s and v is not None for s, v in zip(_bendera(data, "signifikan"), y, strict=True)]
+    moe = _daftar(data["moe"]) if "moe" in data else [None] * len(y)
+    hasil, lalu = [], None
+    for v, m in zip(y, moe, strict=True):
+        beda = statistik.selisih(v, m, *lalu) if v is not None and lalu else None
+        hasil.append(bool(beda and beda.arah in ("lebih_tinggi", "lebih_rendah")))
+        lalu = (v, m) if v is not None else lalu
+    return hasil
+
+
+def _ada_signifikan(fig: go.Figure) -> bool:
+    return any(isinstance(j.marker.line.width, tuple) and max(j.marker.line.width, default=0) > 0
+               for j in fig.data if isinstance(j, go.Scatter))
+
+
 def _hover_tren(label: str, periode: str, baris: dict, signifikan: bool, lang: str) -> str:
     return _hover(f"{label} · {periode}", [
         _baris_skor(baris.get("skor"), baris.get("moe"), lang), _baris_n(baris.get("n"), lang),
@@ -505,10 +545,8 @@ def _hover_tren(label: str, periode: str, baris: dict, signifikan: bool, lang: s
 def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
                 lang: str) -> go.Scatter:
     data = _sejajarkan(df, periode, kolom_periode)
-    y = [None if s else v for s, v in zip(data["_sembunyi"], _daftar(data["skor"]))]
-    sig = _sembunyi(data.rename(columns={"signifikan": "tersembunyi"})) if (
-        "signifikan" in data) else pd.Series(False, index=data.index)
-    sig = [bool(s) and v is not None for s, v in zip(sig, y)]
+    y = _y_tren(data)
+    sig = _titik_signifikan(data, y, kunci)
     label = _label_seri(kunci, lang)
     isi = warna.INDEKS if kunci == "indeks" else warna.NILAI[kunci]
     return go.Scatter(
@@ -517,22 +555,22 @@ def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_peri
         marker=dict(color=isi, size=[18 if s else 10 for s in sig],
                     line=dict(color=warna.PEMBANDING, width=[3 if s else 0 for s in sig])),
         hovertext=[_hover_tren(label, p, b, s, lang)
-                   for p, b, s in zip(periode, data.to_dict("records"), sig)],
-        hoverinfo="text", customdata=sig,
+                   for p, b, s in zip(periode, data.to_dict("records"), sig, strict=True)],
+        hoverinfo="text",
     )
 
 
 def _garis_pembanding(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
                       lang: str, nama: str) -> go.Scatter:
     data = _sejajarkan(df, periode, kolom_periode)
-    y = [None if s else v for s, v in zip(data["_sembunyi"], _daftar(data["skor"]))]
+    y = _y_tren(data)
     label = f"{nama}: {_label_seri(kunci, lang)}"
     isi = warna.PEMBANDING if kunci == "indeks" else warna.NILAI[kunci]
     return go.Scatter(
         x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
         line=dict(color=isi, width=3, dash="dash"), marker=dict(color=isi, size=8),
         hovertext=[_hover(f"{label} · {p}", [_baris_skor(v, None, lang)]) for p, v in
-                   zip(periode, y)],
+                   zip(periode, y, strict=True)],
         hoverinfo="text",
     )
 
@@ -542,12 +580,14 @@ def _rentang_y(fig: go.Figure) -> tuple[float, float]:
     nilai = [v for jejak in fig.data for v in (jejak.y or ()) if v is not None]
     if not nilai:
         return 0.0, 100.0
-    return max(0.0, 5 * math.floor(min(nilai) / 5) - 10), min(100.0, 5 * math.ceil(max(nilai) / 5) + 10)
+    bawah = 5 * math.floor(min(nilai) / 5) - 10
+    atas = 5 * math.ceil(max(nilai) / 5) + 10
+    return max(0.0, bawah), min(100.0, atas)
 
 
 def _penanda_periode(df: pd.DataFrame, kolom_periode: str, penanda: str, y: float) -> list:
     tersembunyi = df[_sembunyi(df)]
-    periode = list(dict.fromkeys(tersembunyi[kolom_periode].astype(str)))
+    periode = list(dict.fromkeys(tersembunyi[kolom_periode].map(_teks_periode)))
     if not periode:
         return []
     return [go.Scatter(
@@ -581,7 +621,7 @@ def tren(
         fig.add_traces([_garis_pembanding(pembanding[pembanding["nilai"] == k], k, periode,
                                           kolom_periode, lang, nama)
                         for k in _kunci_tren(pembanding)])
-    if any(any(jejak.marker.line.width or ()) for jejak in fig.data if jejak.customdata):
+    if _ada_signifikan(fig):
         fig.add_trace(_legenda_kotak(_t("signifikan", lang), "white", "circle", warna.PEMBANDING))
     bawah, atas = _rentang_y(fig)
     fig.add_traces(_penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah)))
@@ -590,6 +630,29 @@ def tren(
                      title=dict(text=_t("sumbu_periode", lang)), showgrid=False)
     fig.update_yaxes(range=[bawah, atas], title=dict(text=_t("sumbu_skor", lang)))
     return fig
+
+
+def tren_indeks(
+    lebar_per_periode: pd.DataFrame,
+    lang: str,
+    penanda: str,
+    pembanding: pd.DataFrame | None = None,
+    label_pembanding: str = "",
+    kolom_periode: str = "kelompok",
+) -> go.Figure:
+    """The index across periods from wide frames (one row per period in ``kolom_periode``
+    with ``indeks, moe_indeks, n, tersembunyi`` and optionally ``signifikan``)."""
+    return tren(_panjang_indeks(lebar_per_periode), lang, penanda, kolom_periode,
+                None if pembanding is None else _panjang_indeks(pembanding), label_pembanding)
+
+
+def _panjang_indeks(lebar: pd.DataFrame) -> pd.DataFrame:
+    """A wide frame as long rows of the index only (nilai = "indeks")."""
+    ganti_nama = {"indeks": "skor", "moe_indeks": "moe"}
+    data = lebar.drop(columns=["skor", "moe", "nilai"], errors="ignore").rename(columns=ganti_nama)
+    if "moe" not in data:
+        data["moe"] = math.nan
+    return data.assign(nilai="indeks")
 
 
 # --------------------------------------------------------------------------- heat map
@@ -602,13 +665,13 @@ def _sel_panas(lebar: pd.DataFrame, kunci: Sequence[str], lang: str) -> dict[str
     for i, baris in enumerate(lebar.to_dict("records")):
         tutup = [sembunyi_baris[i] or _kosong(baris[k]) for k in kunci]
         sel["sembunyi"].append(tutup)
-        sel["z"].append([None if t else float(baris[k]) for t, k in zip(tutup, kunci)])
-        sel["teks"].append(["" if t else _angka(baris[k], lang) for t, k in zip(tutup, kunci)])
+        sel["z"].append([None if t else float(baris[k]) for t, k in zip(tutup, kunci, strict=True)])
+        sel["teks"].append(["" if t else _angka(baris[k], lang) for t, k in zip(tutup, kunci, strict=True)])
         sel["hover"].append([
             "" if t else _hover(str(baris["kelompok"]), [
-                _baris_skor(baris[k], baris.get(f"moe_{k}"), lang, "nilai"),
-                _baris_n(baris.get(f"n_{k}"), lang), kontrak.label_nilai(k, lang)])
-            for t, k in zip(tutup, kunci)
+                kontrak.label_nilai(k, lang), _baris_skor(baris[k], baris.get(f"moe_{k}"), lang),
+                _baris_n(baris.get(f"n_{k}"), lang)])
+            for t, k in zip(tutup, kunci, strict=True)
         ])
     return sel
 

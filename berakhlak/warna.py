@@ -38,6 +38,9 @@ KATEGORI: dict[str, str] = {
     "D": "#D55E00",  # vermillion
 }
 
+# Text on a category colour (the higher WCAG contrast of black and white): 5.1:1 or more.
+TEKS_DI_KATEGORI: dict[str, str] = {"A": "#FFFFFF", "B": "#000000", "C": "#000000", "D": "#000000"}
+
 # The same colours by name, for documentation and other modules.
 NAMA: dict[str, str] = {
     "biru": "#0072B2",

@@ -1,0 +1,281 @@
+"""grafik: figure contents, number style per language, hidden groups, gaps, offline map."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from berakhlak import grafik, kontrak, peta, statistik, warna
+
+NILAI = kontrak.KUNCI_NILAI
+SKOR = [57.9, 74.1, 56.7, 63.8, 65.8, 38.9, 69.4]  # national 2022
+MOE = [1.2, 0.8, 1.5, 1.1, 0.9, 2.0, 1.3]
+PENANDA = "< 10 responden"
+
+
+def panjang(skor=SKOR, moe=MOE, tersembunyi=None, kelompok="Nasional") -> pd.DataFrame:
+    n = len(NILAI)
+    return pd.DataFrame({
+        "kelompok": [kelompok] * n, "nilai": list(NILAI), "skor": skor, "moe": moe,
+        "n": [5773] * n, "pa": [0.30] * n, "pb": [0.40] * n, "pc": [0.25] * n, "pd": [0.05] * n,
+        "tersembunyi": tersembunyi or [False] * n,
+    })
+
+
+def lebar(kelompok: list[str], indeks: list[float | None], tersembunyi: list[bool]) -> pd.DataFrame:
+    """A wide frame; hidden rows carry NaN figures as privasi.terapkan leaves them."""
+    baris = []
+    for nama, x, t in zip(kelompok, indeks, tersembunyi, strict=True):
+        isi = math.nan if t or x is None else x
+        b = {"kelompok": nama, "n": math.nan if t else 120, "indeks": isi,
+             "moe_indeks": math.nan if t else 1.5, "kategori": None if t else kontrak.kategori(isi),
+             "n_lv": 0 if t else 100, "tersembunyi": t}
+        for v in NILAI:
+            b |= {v: isi, f"moe_{v}": 1.0, f"n_{v}": 120}
+            b |= {f"p{k}_{v}": 0.25 for k in "abcd"}
+        b |= {f"plv{i}": (math.nan if t else 0.2) for i in range(1, 6)}
+        baris.append(b)
+    return pd.DataFrame(baris)
+
+
+def per_periode(skor: dict, nilai: str = "indeks", **lain) -> pd.DataFrame:
+    data = pd.DataFrame({"kelompok": list(skor), "nilai": nilai, "skor": list(skor.values()),
+                         "moe": 1.0, "n": 500})
+    return data.assign(**lain)
+
+
+def semua_teks(fig: go.Figure) -> str:
+    return json.dumps([t.to_plotly_json() for t in fig.data], default=str)
+
+
+def jejak_penanda(fig: go.Figure) -> list:
+    return [t for t in fig.data if isinstance(t, go.Scatter) and t.mode == "text"]
+
+
+# ------------------------------------------------------------------------------ bars
+
+
+def test_batang_nilai_skor_moe_dan_urutan():
+    fig = grafik.batang_nilai(panjang(), "id", PENANDA)
+    batang = fig.data[0]
+    assert batang.orientation == "h"
+    assert list(batang.x) == SKOR
+    assert list(batang.error_x.array) == MOE
+    assert list(batang.y) == [kontrak.label_nilai(v, "id") for v in NILAI]
+    assert list(batang.marker.color) == [warna.NILAI[v] for v in NILAI]
+    assert fig.layout.yaxis.autorange == "reversed"  # official order, top to bottom
+    assert tuple(fig.layout.xaxis.range) == (0, 100)
+
+
+@pytest.mark.parametrize(("lang", "pemisah", "teks"), [("id", ",.", "62,3"), ("en", ".,", "62.3")])
+def test_angka_mengikuti_bahasa(lang, pemisah, teks):
+    data = panjang(skor=[62.3] * 7)
+    data["n"] = 5773
+    fig = grafik.batang_nilai(data, lang, PENANDA)
+    assert fig.layout.separators == pemisah
+    assert list(fig.data[0].text) == [teks] * 7
+    ribuan = "5.773" if lang == "id" else "5,773"
+    assert teks in fig.data[0].hovertext[0] and ribuan in fig.data[0].hovertext[0]
+
+
+def test_nilai_tersembunyi_tanpa_angka_dengan_penanda():
+    skor = [math.nan if v == "adaptif" else s for v, s in zip(NILAI, SKOR, strict=True)]
+    tanda = [v == "adaptif" for v in NILAI]
+    fig = grafik.batang_nilai(panjang(skor=skor, tersembunyi=tanda), "id", PENANDA)
+    adaptif = kontrak.label_nilai("adaptif", "id")
+    assert adaptif not in fig.data[0].y
+    assert None not in fig.data[0].x
+    (penanda,) = jejak_penanda(fig)
+    assert list(penanda.y) == [adaptif] and list(penanda.text) == [PENANDA]
+    assert adaptif in fig.layout.yaxis.categoryarray
+
+
+def test_pembanding_berlian_dengan_legenda():
+    banding = panjang(skor=[60.0] * 7)
+    fig = grafik.batang_nilai(panjang(), "en", "< 10 respondents", banding, "National")
+    (berlian,) = [t for t in fig.data if isinstance(t, go.Scatter) and t.mode == "markers"]
+    assert berlian.marker.symbol == "diamond" and berlian.name == "National"
+    assert berlian.showlegend and fig.layout.showlegend
+    assert list(berlian.x) == [60.0] * 7
+
+
+def test_sebaran_kategori_seratus_persen():
+    fig = grafik.sebaran_kategori(panjang(), "id", PENANDA)
+    assert [t.name for t in fig.data] == ["A Sehat", "B Cukup Sehat", "C Tidak Sehat",
+                                          "D Sangat Tidak Sehat"]
+    assert [t.marker.color for t in fig.data] == list(warna.KATEGORI.values())
+    assert list(fig.data[0].x) == pytest.approx([30.0] * 7)
+    assert fig.data[0].text[0] == "30 %"
+    assert fig.layout.barmode == "stack"
+
+
+def test_peringkat_urut_warna_dan_tersembunyi_di_bawah():
+    data = lebar(["Aceh", "Bali", "Jambi", "Riau"], [55.0, 80.2, None, 62.3], [False, False, True, False])
+    fig = grafik.peringkat(data, "id", PENANDA, "Provinsi")
+    assert list(fig.layout.yaxis.categoryarray) == ["Bali", "Riau", "Aceh", "Jambi"]
+    batang = fig.data[0]
+    assert list(batang.x) == [80.2, 62.3, 55.0]
+    assert list(batang.marker.color) == [warna.KATEGORI[k] for k in "ABB"]
+    assert "Jambi" not in batang.y
+    (penanda,) = jejak_penanda(fig)
+    assert list(penanda.y) == ["Jambi"] and list(penanda.text) == [PENANDA]
+    assert fig.layout.yaxis.title.text == "Provinsi"
+    assert fig.layout.height >= 300
+    besar = grafik.peringkat(lebar([f"G{i}" for i in range(40)], [60.0] * 40, [False] * 40),
+                             "id", PENANDA, "")
+    assert besar.layout.height >= 28 * 40
+
+
+def test_sebaran_level_nama_level():
+    data = lebar(["Pria", "Wanita"], [60.0, None], [False, True])
+    fig = grafik.sebaran_level(data, "en", "< 10 respondents")
+    assert [t.name for t in fig.data[:5]] == [f"{i} {en}" for i, (_, en) in kontrak.LEVEL_SOSIO.items()]
+    assert list(fig.data[0].y) == ["Pria"]
+    (penanda,) = jejak_penanda(fig)
+    assert list(penanda.y) == ["Wanita"]
+
+
+# ------------------------------------------------------------------------------- map
+
+
+def test_setiap_provinsi_satu_ubin_tanpa_tumpang_tindih():
+    assert set(peta.UBIN) == set(kontrak.PROVINSI)
+    posisi = [(u.kolom, u.baris) for u in peta.UBIN.values()]
+    assert len(posisi) == len(set(posisi)) == 38
+    assert len({u.singkat for u in peta.UBIN.values()}) == 38
+    for u in peta.UBIN.values():
+        assert 94 < u.lon < 142 and -11 < u.lat < 6
+
+
+def warna_sel(fig: go.Figure, nama: str) -> str:
+    """The fill colour of a province's tile, read from z and the stepped colorscale."""
+    ubin = peta.UBIN[nama]
+    peta_panas = fig.data[0]
+    kode = peta_panas.z[ubin.baris][ubin.kolom]
+    posisi = (kode - peta_panas.zmin) / (peta_panas.zmax - peta_panas.zmin)
+    return [w for batas, w in peta_panas.colorscale if batas <= posisi][-1]
+
+
+def test_peta_38_ubin_kosong_abu_tersembunyi_penanda():
+    data = lebar(["Aceh", "Bali", "Papua Selatan"], [80.0, 62.3, None], [False, False, True])
+    fig = grafik.peta_provinsi(data, "id", PENANDA)
+    ubin = fig.data[0]
+    assert ubin.type == "heatmap"
+    assert sum(z is not None for baris in ubin.z for z in baris) == 38
+    assert warna_sel(fig, "Aceh") == warna.KATEGORI["A"]
+    assert warna_sel(fig, "Bali") == warna.KATEGORI["B"]
+    assert warna_sel(fig, "Papua Selatan") == warna.TERSEMBUNYI
+    assert warna_sel(fig, "Jawa Timur") == warna.KOSONG
+    bali, papsel = peta.UBIN["Bali"], peta.UBIN["Papua Selatan"]
+    assert ubin.text[bali.baris][bali.kolom] == "BALI<br>62,3"
+    teks_papsel = ubin.text[papsel.baris][papsel.kolom]
+    assert teks_papsel.startswith("PAPSEL") and "responden" in teks_papsel
+    assert not any(c.isdigit() for c in teks_papsel.replace("10", ""))
+    assert fig.layout.yaxis.scaleanchor == "x"
+    assert not fig.layout.xaxis.showticklabels and not fig.layout.xaxis.showgrid
+
+
+# ----------------------------------------------------------------------------- trend
+
+
+def test_tren_periode_kategori_dan_celah():
+    indeks = per_periode({2022: 60.9, 2023: 61.1, 2024: 62.5})
+    nilai = per_periode({2022: 40.0, 2024: 44.0}, nilai="adaptif")  # 2023 missing: a gap
+    fig = grafik.tren(pd.concat([indeks, nilai]), "id", PENANDA)
+    assert fig.layout.xaxis.type == "category"
+    assert list(fig.layout.xaxis.categoryarray) == ["2022", "2023", "2024"]
+    garis = {t.name: t for t in fig.data}
+    adaptif = garis[kontrak.label_nilai("adaptif", "id")]
+    assert list(adaptif.x) == ["2022", "2023", "2024"]
+    assert list(adaptif.y) == [40.0, None, 44.0]
+    assert adaptif.connectgaps is False
+    assert list(garis[grafik.TEKS["indeks"][0]].y) == [60.9, 61.1, 62.5]
+
+
+def test_tren_tersembunyi_dan_signifikan():
+    data = per_periode({2022: 60.9, 2023: math.nan, 2024: 66.0},
+                       tersembunyi=[False, True, False], signifikan=[False, False, True])
+    fig = grafik.tren(data, "en", "< 10 respondents")
+    garis = fig.data[0]
+    assert list(garis.y) == [60.9, None, 66.0]
+    assert list(garis.marker.size)[2] > list(garis.marker.size)[0]
+    assert list(garis.marker.line.width)[2] > 0 == list(garis.marker.line.width)[0]
+    assert "Significant change" in [t.name for t in fig.data]
+    (penanda,) = jejak_penanda(fig)
+    assert list(penanda.x) == ["2023"] and list(penanda.text) == ["< 10 respondents"]
+
+
+def test_tren_nilai_signifikan_dari_margin_sendiri():
+    # statistik.panjang copies the index's flag to every value row: values use their own margin
+    data = per_periode({2022: 40.0, 2023: 40.5, 2024: 50.0}, nilai="adaptif",
+                       signifikan=[False, True, False])
+    lebar_garis = list(grafik.tren(data, "id", PENANDA).data[0].marker.line.width)
+    assert [w > 0 for w in lebar_garis] == [False, False, True]
+
+
+def test_tren_indeks_dari_lebar_dengan_pembanding():
+    data = lebar(["2022", "2023"], [60.9, 61.1], [False, False]).assign(signifikan=[False, True])
+    banding = lebar(["2022", "2023", "2024"], [60.0, 61.0, 62.0], [False] * 3)
+    fig = grafik.tren_indeks(data, "id", PENANDA, banding, "Nasional")
+    assert list(fig.layout.xaxis.categoryarray) == ["2022", "2023", "2024"]
+    utama, pembanding = fig.data[0], fig.data[1]
+    assert list(utama.y) == [60.9, 61.1, None]
+    assert pembanding.line.dash == "dash" and pembanding.name.startswith("Nasional")
+
+
+# -------------------------------------------------------------------------- heat map
+
+
+def test_peta_panas_sel_tersembunyi_penanda():
+    data = lebar(["Pria", "Wanita"], [62.3, None], [False, True])
+    fig = grafik.peta_panas(data, "id", PENANDA)
+    utama, tutup = fig.data[0], fig.data[1]
+    assert list(utama.z[0]) == [62.3] * 7 and list(utama.z[1]) == [None] * 7
+    assert utama.text[0][0] == "62,3" and utama.text[1][0] == ""
+    assert list(tutup.z[1]) == [0] * 7 and list(tutup.z[0]) == [None] * 7
+    assert all(PENANDA.split()[-1] in t for t in tutup.text[1])
+    assert utama.zmin == 0 and utama.zmax == 100
+    assert list(utama.y) == ["Pria", "Wanita"]
+
+
+# ---------------------------------------------------------------------- every figure
+
+
+def semua_grafik(lang: str = "id") -> list[go.Figure]:
+    data = lebar(["Aceh", "Bali"], [62.3, None], [False, True])
+    return [
+        grafik.batang_nilai(panjang(), lang, PENANDA, panjang(skor=[60.0] * 7), "Nasional"),
+        grafik.sebaran_kategori(panjang(), lang, PENANDA),
+        grafik.peringkat(data, lang, PENANDA, "Provinsi"),
+        grafik.peta_provinsi(data, lang, PENANDA),
+        grafik.tren(per_periode({2022: 60.9, 2023: 61.1}), lang, PENANDA),
+        grafik.peta_panas(data, lang, PENANDA),
+        grafik.sebaran_level(data, lang, PENANDA),
+    ]
+
+
+def test_tanpa_sumber_luar_huruf_besar_dan_bisa_json():
+    for fig in semua_grafik():
+        assert not {t.type for t in fig.data} & grafik.JENIS_DILARANG
+        assert fig.layout.font.size >= 16 and fig.layout.height >= 300
+        assert fig.layout.xaxis.tickfont.size >= 15 and fig.layout.yaxis.tickfont.size >= 15
+        teks = fig.to_json()
+        assert "http://" not in teks and "https://" not in teks
+    json.loads(semua_grafik("en")[3].to_json())
+
+
+def test_dari_statistik_panjang_baris_tunggal():
+    """The pages build the long frame from one Series (object dtype): still plain numbers."""
+    baris = lebar(["Total"], [62.3], [False]).iloc[0]
+    fig = grafik.batang_nilai(statistik.panjang(baris.to_frame().T), "id", PENANDA)
+    assert list(fig.data[0].x) == [62.3] * 7 and list(fig.data[0].error_x.array) == [1.0] * 7
+
+
+def test_teks_di_kategori_kontras():
+    for kode, latar in warna.KATEGORI.items():
+        assert warna.TEKS_DI_KATEGORI[kode] == grafik.warna_teks(latar)
+    assert semua_teks(semua_grafik()[0])  # serialisable trace dicts
