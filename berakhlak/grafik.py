@@ -53,6 +53,7 @@ UKURAN_HURUF = 17
 UKURAN_TICK = 16
 UKURAN_TEKS_DATA = 16
 UKURAN_UBIN = 15
+RASIO_UBIN = 1.25  # map tiles are wider than tall: two short lines of text fit better
 BATAS_TEKS_BAGIAN = 0.06  # no percentage written in a stacked segment under 6 %
 JENIS_DILARANG = frozenset(
     {"scattergeo", "choropleth", "choroplethmapbox", "scattermapbox", "choroplethmap",
@@ -186,7 +187,7 @@ def _sumbu_persen_x(fig: go.Figure, judul: str, lang: str) -> None:
 def _jejak_penanda(label: Sequence[str], penanda: str) -> go.Scatter:
     """Marker text drawn where the bars of hidden groups would start (no number)."""
     return go.Scatter(
-        x=[0] * len(label), y=list(label), mode="text", text=[penanda] * len(label),
+        x=[1] * len(label), y=list(label), mode="text", text=[penanda] * len(label),
         textposition="middle right", cliponaxis=False, showlegend=False, name=penanda,
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA),
         hovertext=[penanda] * len(label), hoverinfo="text",
@@ -382,7 +383,8 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
     fig = go.Figure(_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang))
     _tambah_penanda(fig, data.loc[data["_sembunyi"], "_label"].tolist(), penanda)
     _legenda_kategori(fig, lang)
-    _tata_letak(fig, lang, _tinggi(len(data), 28, tambahan=110))
+    _tata_letak(fig, lang, _tinggi(len(data), 30, tambahan=130))
+    fig.update_layout(bargap=0.15)
     _sumbu_kategori(fig, data["_label"].tolist(), judul_sumbu)
     fig.update_xaxes(range=[0, 100], dtick=25, title=dict(text=_t("sumbu_indeks", lang)))
     return fig
@@ -463,8 +465,8 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
     polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
                  constrain="domain", title=dict(text=""))
     fig.update_xaxes(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos)
-    fig.update_yaxes(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x", scaleratio=1,
-                     **polos)
+    fig.update_yaxes(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x",
+                     scaleratio=1 / RASIO_UBIN, **polos)
     return fig
 
 
@@ -552,7 +554,7 @@ def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_peri
     return go.Scatter(
         x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
         line=dict(color=isi, width=5 if kunci == "indeks" else 3),
-        marker=dict(color=isi, size=[18 if s else 10 for s in sig],
+        marker=dict(color=isi, opacity=1, size=[18 if s else 10 for s in sig],
                     line=dict(color=warna.PEMBANDING, width=[3 if s else 0 for s in sig])),
         hovertext=[_hover_tren(label, p, b, s, lang)
                    for p, b, s in zip(periode, data.to_dict("records"), sig, strict=True)],
@@ -658,22 +660,25 @@ def _panjang_indeks(lebar: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- heat map
 
 
+def _sel_baris(baris: dict, sembunyi: bool, kunci: Sequence[str], lang: str) -> dict[str, list]:
+    """One heat-map row: per value its score or None, text, hover and whether it is hidden."""
+    tutup = [sembunyi or _kosong(baris[k]) for k in kunci]
+    judul = str(baris["kelompok"])
+    return {
+        "sembunyi": tutup,
+        "z": [None if t else float(baris[k]) for t, k in zip(tutup, kunci, strict=True)],
+        "teks": ["" if t else _angka(baris[k], lang) for t, k in zip(tutup, kunci, strict=True)],
+        "hover": ["" if t else _hover(judul, [
+            kontrak.label_nilai(k, lang), _baris_skor(baris[k], baris.get(f"moe_{k}"), lang),
+            _baris_n(baris.get(f"n_{k}"), lang)]) for t, k in zip(tutup, kunci, strict=True)],
+    }
+
+
 def _sel_panas(lebar: pd.DataFrame, kunci: Sequence[str], lang: str) -> dict[str, list]:
-    """Per cell: score or None, its text, hover, and whether it is hidden."""
-    sembunyi_baris = _sembunyi(lebar).tolist()
-    sel: dict[str, list] = {"z": [], "teks": [], "hover": [], "sembunyi": []}
-    for i, baris in enumerate(lebar.to_dict("records")):
-        tutup = [sembunyi_baris[i] or _kosong(baris[k]) for k in kunci]
-        sel["sembunyi"].append(tutup)
-        sel["z"].append([None if t else float(baris[k]) for t, k in zip(tutup, kunci, strict=True)])
-        sel["teks"].append(["" if t else _angka(baris[k], lang) for t, k in zip(tutup, kunci, strict=True)])
-        sel["hover"].append([
-            "" if t else _hover(str(baris["kelompok"]), [
-                kontrak.label_nilai(k, lang), _baris_skor(baris[k], baris.get(f"moe_{k}"), lang),
-                _baris_n(baris.get(f"n_{k}"), lang)])
-            for t, k in zip(tutup, kunci, strict=True)
-        ])
-    return sel
+    """The heat-map cells as 2-D lists under "z", "teks", "hover" and "sembunyi"."""
+    baris = [_sel_baris(b, s, kunci, lang)
+             for b, s in zip(lebar.to_dict("records"), _sembunyi(lebar), strict=True)]
+    return {bagian: [b[bagian] for b in baris] for bagian in ("z", "teks", "hover", "sembunyi")}
 
 
 def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:

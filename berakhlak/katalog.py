@@ -223,9 +223,10 @@ class Katalog:
                 self._tampilkan(path, sidik)
                 self.basis.daftarkan("kunci_prioritas", prioritas)
                 try:
-                    self._rollup[kunci] = self.basis.jalankan_arrow(
-                        "agregat_berkas", {"kosong": kontrak.KOSONG}
-                    )
+                    self._rollup[kunci] = pa.concat_tables([
+                        self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
+                        for nama in ("agregat_berkas", "agregat_berkas_demografi")
+                    ], promote_options="permissive")
                 finally:
                     self.basis.lepaskan("kunci_prioritas")
         return self._rollup[kunci]

@@ -1,6 +1,6 @@
 """An offline tile map (cartogram) of Indonesia's 38 provinces: constants only.
 
-Each province gets one square tile on an integer grid (``kolom`` west -> east, ``baris``
+Each province gets one tile on an integer grid (``kolom`` west -> east, ``baris``
 south -> north). Tiles follow the approximate centroid (``lon``, ``lat``) but are nudged so
 that none overlap: Java's six provinces take two rows, Sulawesi keeps its arms, and the six
 Papua provinces form a block east of Maluku. Nothing is fetched at run time.

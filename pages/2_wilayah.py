@@ -38,15 +38,10 @@ lebar = layanan.ringkas(k, tingkat, p, rincian=True)
 
 st.subheader(ctx.t(TEKS, f"peringkat_{tingkat}", induk=induk))
 if tingkat == "provinsi":
-    kiri, kanan = st.columns([1, 1.25])
-    with kiri:
-        komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
-    with kanan:
-        st.markdown(f"**{ctx.t(TEKS, 'peta')}**")
-        st.caption(ctx.t(TEKS, "peta_ket"))
-        komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
-else:
-    komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
+    st.markdown(f"**{ctx.t(TEKS, 'peta')}**")
+    st.caption(ctx.t(TEKS, "peta_ket"))
+    komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
+komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
 
 terlihat = lebar.loc[~lebar["tersembunyi"], "kelompok"].tolist()
 if tingkat != "instansi" and terlihat:
