@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import duckdb
 import pandas as pd

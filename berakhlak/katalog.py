@@ -147,7 +147,7 @@ class Katalog:
         ):
             return self._keadaan
         hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
-        sah = [(path, sidik) for (path, sidik), h in zip(parquet, hasil) if h.dimuat]
+        sah = [(path, sidik) for (path, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
         tumpang, didahului = self._cari_tumpang(sah, hasil)
         rollup = [self._rollup_satu(path, sidik, didahului[sidik], hasil) for path, sidik in sah]
         n_responden = self._gabung(rollup)
