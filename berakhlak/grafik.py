@@ -443,22 +443,50 @@ def _grid_peta(lebar: pd.DataFrame, lang: str, penanda: str) -> tuple[list, list
     return z, tulisan, hover
 
 
-def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
-    """Tile map of the 38 provinces coloured by the category of ``indeks`` (offline).
+def _grid_indeks(lebar: pd.DataFrame) -> list:
+    """The index of each shown province on the tile grid (None elsewhere)."""
+    z = _grid(None)
+    baris_prov = _baris_provinsi(lebar)
+    for nama, u in peta.UBIN.items():
+        baris = baris_prov.get(nama)
+        if baris is not None and not _kosong(baris.get("indeks")) and not bool(baris.get("tersembunyi", False)):
+            z[u.baris][u.kolom] = float(baris["indeks"])
+    return z
 
-    ``lebar`` has one row per province in ``kelompok`` with ``indeks`` (``kategori,
-    moe_indeks, n, tersembunyi`` used when present). Provinces absent from the frame are
-    light grey; hidden ones grey with the marker text.
+
+def _rentang_peta(z: list) -> tuple[float, float]:
+    """Colour range in whole steps of 5 around the provinces shown, so differences read."""
+    isi = [v for baris in z for v in baris if v is not None]
+    if not isi:
+        return 0.0, 100.0
+    bawah, atas = 5 * math.floor(min(isi) / 5), 5 * math.ceil(max(isi) / 5)
+    return float(bawah), float(max(atas, bawah + 5))
+
+
+def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
+    """Tile map of the 38 provinces coloured by ``indeks`` on a continuous colour-blind-safe
+    scale (offline: no map tiles or shapes). Each tile says its short name, index and, in the
+    hover, the category. Provinces absent from the frame are light grey; hidden ones grey with
+    the marker text.
     """
-    z, tulisan, hover = _grid_peta(lebar, lang, penanda)
+    kode, tulisan, hover = _grid_peta(lebar, lang, penanda)
+    z = _grid_indeks(lebar)
+    abu = [[(k - 4 if k is not None and k >= 4 else None) for k in baris] for baris in kode]
+
+    def lapis(isi: list) -> dict:
+        saring = lambda grid: [[t if v is not None else "" for t, v in zip(bt, bv, strict=True)]  # noqa: E731
+                               for bt, bv in zip(grid, isi, strict=True)]
+        return dict(z=isi, x=list(range(peta.JUMLAH_KOLOM)), y=list(range(peta.JUMLAH_BARIS)),
+                    xgap=4, ygap=4, text=saring(tulisan), texttemplate="%{text}",
+                    textfont=dict(size=UKURAN_UBIN), hovertext=saring(hover), hoverinfo="text",
+                    hoverongaps=False, name="")
+
+    zmin, zmax = _rentang_peta(z)
     fig = go.Figure(go.Heatmap(
-        z=z, x=list(range(peta.JUMLAH_KOLOM)), y=list(range(peta.JUMLAH_BARIS)),
-        colorscale=_skala_diskret(_WARNA_UBIN), zmin=-0.5, zmax=len(_WARNA_UBIN) - 0.5,
-        showscale=False, xgap=4, ygap=4, text=tulisan, texttemplate="%{text}",
-        textfont=dict(size=UKURAN_UBIN), hovertext=hover, hoverinfo="text", hoverongaps=False,
-        name="",
-    ))
-    _legenda_kategori(fig, lang)
+        colorscale=warna.SKALA_PETA, zmin=zmin, zmax=zmax,
+        colorbar=dict(title=dict(text=_t("indeks", lang)), thickness=18, len=0.8), **lapis(z)))
+    fig.add_trace(go.Heatmap(colorscale=_skala_diskret((warna.TERSEMBUNYI, warna.KOSONG)),
+                             zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)))
     fig.add_trace(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
     fig.add_trace(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
     _tata_letak(fig, lang, 600)

@@ -101,6 +101,17 @@ def opsi(k: katalog.Keadaan, kolom: str, pilihan: Pilihan) -> list:
     return sorted(df[kolom].dropna().unique().tolist())
 
 
+def periode_terakhir(k: katalog.Keadaan, filter_: dict[str, str]) -> int | None:
+    """The latest period in which every given filter value exists (values unknown to the data
+    are ignored, they get their own notice); the latest period overall when none match."""
+    df = pilihan_filter(k)
+    for kolom, nilai in filter_.items():
+        cocok = df[df[kolom] == nilai]
+        if not cocok.empty:
+            df = cocok
+    return int(df["periode"].max()) if not df.empty else None
+
+
 def periode_sebelumnya(k: katalog.Keadaan, pilihan: Pilihan) -> int | None:
     """The latest period before the selected one in which the selection has respondents."""
     if pilihan.periode is None:

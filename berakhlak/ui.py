@@ -42,13 +42,16 @@ TEKS: dict[str, tuple[str, str]] = {
         "{label} «{nilai}» is not in the selected data; showing: {ganti}.",
     ),
     "demo": (
-        "**Data sintetis (demo).** Folder data belum berisi ekstrak survei, jadi dasbor memakai "
-        "data contoh buatan. Angka di sini bukan hasil survei sebenarnya, kecuali yang sengaja "
-        "dikalibrasi ke angka terbitan (nasional 2022 dan 2023, Kabupaten Tegal 2022).",
-        "**Synthetic (demo) data.** The data folder holds no survey extracts yet, so the "
-        "dashboard runs on generated sample data. These are not real survey results, except the "
-        "figures deliberately calibrated to published ones (national 2022 and 2023, "
-        "Kabupaten Tegal 2022).",
+        "**Data sintetis (demo)**: bukan hasil survei sebenarnya.",
+        "**Synthetic (demo) data**: not real survey results.",
+    ),
+    "demo_rinci": (
+        "Folder data belum berisi ekstrak survei, jadi dasbor memakai data contoh buatan. Hanya "
+        "angka nasional 2022 dan 2023 serta Kabupaten Tegal 2022 yang sengaja disamakan dengan "
+        "angka terbitan. Letakkan berkas Parquet di folder data untuk memakai data sebenarnya.",
+        "The data folder holds no survey extracts yet, so the dashboard runs on generated "
+        "sample data. Only the national 2022 and 2023 figures and Kabupaten Tegal 2022 are "
+        "calibrated to published ones. Put Parquet files in the data folder to use real data.",
     ),
     "kosong": (
         "Belum ada data yang dapat dimuat. Lihat halaman Data untuk alasan setiap berkas.",
@@ -97,6 +100,10 @@ class Konteks:
 
 _GAYA = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.3rem; padding-top: 0.2rem; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 1.45rem; }
+[data-testid="stSidebarHeader"] { height: 1rem; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 .kategori { display:inline-block; padding:0.25rem 0.8rem; border-radius:0.4rem;
@@ -123,7 +130,8 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
             _navigasi(halaman, lang)
         _pilih_bahasa(lang)
     if k.demo:
-        st.info(tx("demo", lang))
+        st.info(tx("demo", lang), icon=":material/science:")
+        st.caption(tx("demo_rinci", lang))
     return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum())
 
 
@@ -159,9 +167,11 @@ def _filter(k: katalog.Keadaan, lang: str) -> Pilihan:
     """Sidebar filters seeded from the URL; an unknown value gets a notice and a fallback."""
     st.markdown(f"**{tx('filter', lang)}**")
     pilihan = Pilihan()
+    di_url = {c: st.query_params[c] for c in kontrak.FILTER if c != "periode" and c in st.query_params}
     for kolom in kontrak.FILTER:
         opsi = layanan.opsi(k, kolom, pilihan)
-        nilai = _dari_url(kolom, opsi, lang)
+        baku = layanan.periode_terakhir(k, di_url) if kolom == "periode" else None
+        nilai = _dari_url(kolom, opsi, lang, baku)
         if kolom == "periode":
             pilih = st.selectbox(tx(kolom, lang), opsi, index=opsi.index(nilai) if opsi else None,
                                  format_func=str)
@@ -173,10 +183,10 @@ def _filter(k: katalog.Keadaan, lang: str) -> Pilihan:
     return pilihan
 
 
-def _dari_url(kolom: str, opsi: list, lang: str):
-    """The URL's value for a filter if it exists in the data, else the fallback."""
+def _dari_url(kolom: str, opsi: list, lang: str, baku=None):
+    """The URL's value for a filter if it exists in the data, else the fallback ``baku``."""
     mentah = st.query_params.get(kolom)
-    ganti = max(opsi) if (kolom == "periode" and opsi) else None
+    ganti = baku if baku in opsi else (max(opsi) if (kolom == "periode" and opsi) else None)
     if mentah in (None, ""):
         return ganti
     nilai = _angka(mentah) if kolom == "periode" else mentah

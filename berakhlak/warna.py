@@ -86,3 +86,9 @@ LEVEL: dict[int, str] = {
     4: "#1764AB",
     5: "#08306B",
 }
+
+# The province map: light to dark blue as the index rises (sequential, readable in greyscale
+# and for colour-blind viewers; tile text switches to white on the dark end automatically).
+SKALA_PETA: tuple[tuple[float, str], ...] = (
+    (0.0, "#DEEBF7"), (0.5, "#6BAED6"), (1.0, "#08306B"),
+)

@@ -94,3 +94,10 @@ def test_halaman_inggris(buka):
     t = tabel(at)
     assert "Adaptive" in set(t["Value"])
     assert "The seven BerAKHLAK values with 95% margins of error" in [s.value for s in at.subheader]
+
+
+def test_tautan_tanpa_periode_membuka_periode_terakhir_seleksi(buka):
+    at = buka("pages/3_tren.py", instansi=TEGAL)  # Tegal has no 2025 data
+    assert not at.warning
+    assert at.query_params["periode"] == "2024"
+    assert at.query_params["instansi"] == TEGAL

@@ -163,16 +163,18 @@ def warna_sel(fig: go.Figure, nama: str) -> str:
 def test_peta_38_ubin_kosong_abu_tersembunyi_penanda():
     data = lebar(["Aceh", "Bali", "Papua Selatan"], [80.0, 62.3, None], [False, False, True])
     fig = grafik.peta_provinsi(data, "id", PENANDA)
-    ubin = fig.data[0]
-    assert ubin.type == "heatmap"
-    assert sum(z is not None for baris in ubin.z for z in baris) == 38
-    assert warna_sel(fig, "Aceh") == warna.KATEGORI["A"]
-    assert warna_sel(fig, "Bali") == warna.KATEGORI["B"]
-    assert warna_sel(fig, "Papua Selatan") == warna.TERSEMBUNYI
-    assert warna_sel(fig, "Jawa Timur") == warna.KOSONG
-    bali, papsel = peta.UBIN["Bali"], peta.UBIN["Papua Selatan"]
+    ubin, abu = fig.data[0], fig.data[1]
+    assert ubin.type == abu.type == "heatmap"
+    isi = sum(z is not None for lapis in (ubin, abu) for baris in lapis.z for z in baris)
+    assert isi == 38  # every province exactly one tile, on one of the two layers
+    aceh, bali, papsel, jatim = (peta.UBIN[p] for p in ("Aceh", "Bali", "Papua Selatan", "Jawa Timur"))
+    assert ubin.z[aceh.baris][aceh.kolom] == 80.0 and ubin.z[bali.baris][bali.kolom] == 62.3
+    assert (ubin.zmin, ubin.zmax) == (60.0, 80.0)
+    assert abu.z[papsel.baris][papsel.kolom] == 0  # hidden: grey
+    assert abu.z[jatim.baris][jatim.kolom] == 1  # no data: light grey
+    assert ubin.z[papsel.baris][papsel.kolom] is None
     assert ubin.text[bali.baris][bali.kolom] == "BALI<br>62,3"
-    teks_papsel = ubin.text[papsel.baris][papsel.kolom]
+    teks_papsel = abu.text[papsel.baris][papsel.kolom]
     assert teks_papsel.startswith("PAPSEL") and "responden" in teks_papsel
     assert not any(c.isdigit() for c in teks_papsel.replace("10", ""))
     assert fig.layout.yaxis.scaleanchor == "x"
