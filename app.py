@@ -11,7 +11,7 @@ TEKS = {
     "responden": ("Responden", "Respondents"),
     "perubahan": ("Perubahan sejak {periode}", "Change since {periode}"),
     "perubahan_kosong": ("Perubahan", "Change"),
-    "tak_ada_lalu": ("tidak ada periode sebelumnya", "no earlier period"),
+    "tak_ada_lalu": ("periode pertama", "first period"),
     "terlemah": ("Nilai terlemah", "Weakest value"),
     "terkuat": ("Nilai terkuat", "Strongest value"),
     "yang_penting": ("Yang perlu diperhatikan", "What matters"),
@@ -37,8 +37,8 @@ with kolom[0]:
     ui.lencana_kategori(baris["kategori"], lang)
 kolom[1].metric(ctx.t(TEKS, "responden"), komponen.bulat(baris["n"], lang))
 komponen.metrik_perubahan(kolom[2], baris, baris_lalu, periode_lalu, lang, TEKS)
-komponen.metrik_nilai(kolom[3], ctx.t(TEKS, "terlemah"), lemah, baris, lang)
-komponen.metrik_nilai(kolom[4], ctx.t(TEKS, "terkuat"), kuat, baris, lang)
+komponen.metrik_nilai(kolom[3].container(key="ekstrem_lemah"), ctx.t(TEKS, "terlemah"), lemah, baris, lang)
+komponen.metrik_nilai(kolom[4].container(key="ekstrem_kuat"), ctx.t(TEKS, "terkuat"), kuat, baris, lang)
 
 st.subheader(ctx.t(TEKS, "yang_penting"))
 nama = komponen.nama_seleksi(ctx)

@@ -105,9 +105,12 @@ _GAYA = """
 [data-testid="stMainBlockContainer"] h3 { font-size: 1.45rem; }
 [data-testid="stSidebarHeader"] { height: 1rem; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
+[data-testid="stMetricValue"] div, [data-testid="stMetricDelta"] div {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+[class*="st-key-ekstrem"] [data-testid="stMetricValue"] { font-size: 1.7rem; line-height: 1.15; }
 .kategori { display:inline-block; padding:0.25rem 0.8rem; border-radius:0.4rem;
-            font-weight:700; font-size:1.15rem; }
+            font-weight:700; font-size:1.1rem; white-space: nowrap; }
 </style>
 """
 
@@ -131,7 +134,6 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
         _pilih_bahasa(lang)
     if k.demo:
         st.info(tx("demo", lang), icon=":material/science:")
-        st.caption(tx("demo_rinci", lang))
     return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum())
 
 

@@ -66,6 +66,8 @@ ctx = ui.mulai("data", perlu_filter=False)
 k, lang = ctx.keadaan, ctx.lang
 st.title(ctx.t(TEKS, "judul"))
 st.caption(ctx.t(TEKS, "folder_demo" if k.demo else "folder", akar=k.akar))
+if k.demo:
+    st.caption(ui.tx("demo_rinci", lang))
 
 status = pd.Series([h.status for h in k.berkas], dtype="object")
 kolom = st.columns(5)

@@ -4,6 +4,7 @@ Debian's Chromium through Playwright. Everything here waits on conditions with b
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -119,6 +121,23 @@ class Halaman:
     def teks(self) -> str:
         return self.page.inner_text("body")
 
+    def metrik(self, label: str):
+        """The value locator of the st.metric whose label reads exactly ``label``."""
+        kartu = self.page.locator("[data-testid='stMetric']").filter(
+            has=self.page.locator("[data-testid='stMetricLabel']").get_by_text(label, exact=True))
+        return kartu.locator("[data-testid='stMetricValue']")
+
+    def tanpa_galat(self) -> None:
+        """Nothing on the page reads as a failure: no exception box, dialog, traceback,
+        'Page not found', uncaught page error or console error."""
+        teks = self.teks()
+        assert "Page not found" not in teks
+        assert "Traceback" not in teks
+        assert self.page.locator("[data-testid='stException']").count() == 0
+        assert self.page.get_by_role("dialog").count() == 0
+        assert self.galat_halaman == []
+        assert self.galat_konsol == []
+
 
 def tunggu_selesai(page, batas: float = BATAS_BIASA) -> None:
     """Wait for [data-testid=stApp], then until the script is not running and no status widget
@@ -143,14 +162,24 @@ def tunggu_selesai(page, batas: float = BATAS_BIASA) -> None:
         page.wait_for_timeout(100)
 
 
+def _probe_jalur_dasar(pesan) -> bool:
+    """Streamlit's own base-path probe: on a deep link such as /nilai it first asks for
+    /nilai/_stcore/health and /nilai/_stcore/host-config, gets 404 and falls back to /_stcore/.
+    That 404 is the framework's, not the app's, so it is not counted as a console error."""
+    url = urlparse(pesan.location.get("url", ""))
+    return "status of 404" in pesan.text and re.fullmatch(r"/[^/]+/_stcore/(health|host-config)", url.path) is not None
+
+
 def _halaman_baru(browser, server, viewport):
     konteks = browser.new_context(viewport=viewport)
     page = konteks.new_page()
     page.set_default_timeout(BATAS_BIASA * 1000)
     h = Halaman(page=page, server=server)
     page.on("pageerror", lambda e: h.galat_halaman.append(str(e)))
-    page.on("console", lambda m: h.galat_konsol.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: h.permintaan.append(r.url))
+    page.on("console", lambda m: h.galat_konsol.append(f"{m.text} [{m.location.get('url', '')}]")
+            if m.type == "error" and not _probe_jalur_dasar(m) else None)
+    konteks.on("request", lambda r: h.permintaan.append(r.url))
+    page.on("websocket", lambda ws: h.permintaan.append(ws.url))
     return konteks, h
 
 

@@ -151,15 +151,6 @@ def test_setiap_provinsi_satu_ubin_tanpa_tumpang_tindih():
         assert 94 < u.lon < 142 and -11 < u.lat < 6
 
 
-def warna_sel(fig: go.Figure, nama: str) -> str:
-    """The fill colour of a province's tile, read from z and the stepped colorscale."""
-    ubin = peta.UBIN[nama]
-    peta_panas = fig.data[0]
-    kode = peta_panas.z[ubin.baris][ubin.kolom]
-    posisi = (kode - peta_panas.zmin) / (peta_panas.zmax - peta_panas.zmin)
-    return [w for batas, w in peta_panas.colorscale if batas <= posisi][-1]
-
-
 def test_peta_38_ubin_kosong_abu_tersembunyi_penanda():
     data = lebar(["Aceh", "Bali", "Papua Selatan"], [80.0, 62.3, None], [False, False, True])
     fig = grafik.peta_provinsi(data, "id", PENANDA)
