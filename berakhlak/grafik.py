@@ -34,11 +34,13 @@ TEKS: dict[str, tuple[str, str]] = {
     "sumbu_persen": ("Persentase responden", "Share of respondents"),
     "sumbu_periode": ("Periode", "Period"),
     "indeks": ("Indeks Implementasi BerAKHLAK", "BerAKHLAK Implementation Index"),
+    "skala_peta": ("Indeks (lebih gelap = lebih tinggi)", "Index (darker = higher)"),
     "pembanding": ("Pembanding", "Benchmark"),
     "responden": ("Responden", "Respondents"),
     "kategori": ("Kategori", "Category"),
     "level": ("Level sosio-emosional", "Socio-emotional level"),
     "tersembunyi": ("Tersembunyi ({penanda})", "Hidden ({penanda})"),
+    "pelengkap": ("disembunyikan: melindungi kelompok kecil", "hidden: protects a small group"),
     "tidak_ada_data": ("Tidak ada data", "No data"),
     "signifikan": ("Perubahan signifikan", "Significant change"),
     "catatan_signifikan": (
@@ -184,13 +186,21 @@ def _sumbu_persen_x(fig: go.Figure, judul: str, lang: str) -> None:
     )
 
 
-def _jejak_penanda(label: Sequence[str], penanda: str) -> go.Scatter:
+def _penanda_per_baris(data: pd.DataFrame, penanda: str, lang: str) -> list[str]:
+    """The marker of each row: ``penanda``, or for a group hidden only as a complement (so a
+    small group cannot be subtracted out, ``alasan_sembunyi`` "pelengkap") a marker saying so."""
+    if "alasan_sembunyi" not in data:
+        return [penanda] * len(data)
+    return [_t("pelengkap", lang) if a == "pelengkap" else penanda for a in data["alasan_sembunyi"]]
+
+
+def _jejak_penanda(label: Sequence[str], teks: Sequence[str]) -> go.Scatter:
     """Marker text drawn where the bars of hidden groups would start (no number)."""
     return go.Scatter(
-        x=[1] * len(label), y=list(label), mode="text", text=[penanda] * len(label),
-        textposition="middle right", cliponaxis=False, showlegend=False, name=penanda,
+        x=[1] * len(label), y=list(label), mode="text", text=list(teks),
+        textposition="middle right", cliponaxis=False, showlegend=False, name="",
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA),
-        hovertext=[penanda] * len(label), hoverinfo="text",
+        hovertext=list(teks), hoverinfo="text",
     )
 
 
@@ -216,9 +226,10 @@ def _batang_skor(label, skor, moe, isi: Sequence[str], hover, lang: str) -> go.B
     )
 
 
-def _tambah_penanda(fig: go.Figure, label: Sequence[str], penanda: str) -> None:
+def _tambah_penanda(fig: go.Figure, label: Sequence[str], penanda: str | Sequence[str]) -> None:
     if len(label):
-        fig.add_trace(_jejak_penanda(label, penanda))
+        teks = [penanda] * len(label) if isinstance(penanda, str) else list(penanda)
+        fig.add_trace(_jejak_penanda(label, teks))
 
 
 # ----------------------------------------------------------------------- seven values
@@ -314,7 +325,8 @@ def _tumpuk(
         _jejak_bagian(tampil[label].astype(str), tampil[kolom], nama, isi, lang)
         for kolom, nama, isi in komponen
     ])
-    _tambah_penanda(fig, data.loc[sembunyi, label].astype(str).tolist(), penanda)
+    _tambah_penanda(fig, data.loc[sembunyi, label].astype(str).tolist(),
+                    _penanda_per_baris(data[sembunyi], penanda, lang))
     fig.update_layout(barmode="stack")
     return fig
 
@@ -381,7 +393,8 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
     ]
     isi = [warna.KATEGORI[k] for k in tampil["_kode"]]
     fig = go.Figure(_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang))
-    _tambah_penanda(fig, data.loc[data["_sembunyi"], "_label"].tolist(), penanda)
+    tersembunyi = data[data["_sembunyi"]]
+    _tambah_penanda(fig, tersembunyi["_label"].tolist(), _penanda_per_baris(tersembunyi, penanda, lang))
     _legenda_kategori(fig, lang)
     _tata_letak(fig, lang, _tinggi(len(data), 30, tambahan=130))
     fig.update_layout(bargap=0.15)
@@ -411,6 +424,8 @@ def _isi_ubin(baris: dict | None, nama: str, lang: str, penanda: str) -> tuple[i
     if baris is None:
         return _KODE_UBIN.index("kosong"), singkat, _hover(nama, [_t("tidak_ada_data", lang)])
     if baris["_sembunyi"]:
+        if baris.get("alasan_sembunyi") == "pelengkap":
+            penanda = _t("pelengkap", lang)
         return (_KODE_UBIN.index("tersembunyi"), f"{singkat}<br>{_bungkus(penanda)}",
                 _hover(nama, [penanda]))
     kode = baris["_kode"]
@@ -484,12 +499,14 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
     zmin, zmax = _rentang_peta(z)
     fig = go.Figure(go.Heatmap(
         colorscale=warna.SKALA_PETA, zmin=zmin, zmax=zmax,
-        colorbar=dict(title=dict(text=_t("indeks", lang)), thickness=18, len=0.8), **lapis(z)))
+        colorbar=dict(title=dict(text=_t("skala_peta", lang), side="top"), orientation="h",
+                      thickness=14, len=0.45, x=0.5, xanchor="center", y=-0.02, yanchor="top"),
+        **lapis(z)))
     fig.add_trace(go.Heatmap(colorscale=_skala_diskret((warna.TERSEMBUNYI, warna.KOSONG)),
                              zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)))
     fig.add_trace(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
     fig.add_trace(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
-    _tata_letak(fig, lang, 600)
+    _tata_letak(fig, lang, 680)
     polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
                  constrain="domain", title=dict(text=""))
     fig.update_xaxes(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos)
@@ -728,13 +745,15 @@ def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
                       tickfont=dict(size=UKURAN_TICK), thickness=18, outlinewidth=0),
     ))
     tutup = sel["sembunyi"]
+    tanda = _penanda_per_baris(lebar, penanda, lang)
     fig.add_trace(go.Heatmap(
         z=[[0 if t else None for t in r] for r in tutup], x=kolom, y=baris,
         colorscale=[[0, warna.TERSEMBUNYI], [1, warna.TERSEMBUNYI]], showscale=False,
-        xgap=3, ygap=3, text=[[_bungkus(penanda, 12) if t else "" for t in r] for r in tutup],
+        xgap=3, ygap=3,
+        text=[[_bungkus(p, 12) if t else "" for t in r] for r, p in zip(tutup, tanda, strict=True)],
         texttemplate="%{text}", textfont=dict(size=UKURAN_UBIN, color="#000000"),
-        hovertext=[[penanda if t else "" for t in r] for r in tutup], hoverinfo="text",
-        hoverongaps=False, name="",
+        hovertext=[[p if t else "" for t in r] for r, p in zip(tutup, tanda, strict=True)],
+        hoverinfo="text", hoverongaps=False, name="",
     ))
     _tata_letak(fig, lang, _tinggi(len(baris), 52, tambahan=170), legenda=False)
     fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0)

@@ -24,6 +24,7 @@ def teks(kamus: Mapping[str, tuple[str, str]], kunci: str, lang: str = BAKU, **i
 UMUM: dict[str, tuple[str, str]] = {
     "responden": ("responden", "respondents"),
     "tersembunyi": ("< {minimum} responden", "< {minimum} respondents"),
+    "tersembunyi_pelengkap": ("disembunyikan: melindungi kelompok kecil", "hidden: protects a small group"),
     "alasan_tersembunyi": (
         "Disembunyikan: dihitung dari kurang dari {minimum} responden, demi kerahasiaan.",
         "Hidden: based on fewer than {minimum} respondents, to protect confidentiality.",

@@ -71,14 +71,46 @@ def nama_seleksi(ctx: ui.Konteks) -> str:
 
 def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], nama: str) -> None:
     """Show a table and offer it as CSV. ``kolom`` maps a column to (header, kind) with kind
-    'desimal', 'bulat' or 'teks'. Hidden (NaN) figures show the privacy marker."""
-    penanda = privasi.penanda(ctx.lang, ctx.minimum)
-    tampil = df[list(kolom)].rename(columns={c: h for c, (h, _) in kolom.items()})
-    format_ = {h: _pemformat(jenis, ctx.lang, penanda) for c, (h, jenis) in kolom.items()}
-    st.dataframe(tampil.style.format(format_), hide_index=True)
-    unduh = privasi.untuk_tabel(_dibulatkan(df, kolom), list(kolom), ctx.minimum, ctx.lang)
-    ui.unduh_csv(unduh.rename(columns={c: h for c, (h, _) in kolom.items()}), nama, ctx.lang,
-                 key=f"unduh_{nama}")
+    'desimal', 'bulat' or 'teks'. A hidden (NaN) figure shows its row's privacy marker, on
+    screen and in the file alike."""
+    header = {c: h for c, (h, _) in kolom.items()}
+    tampil = df[list(kolom)].rename(columns=header)
+    gaya = tampil.style
+    for alasan in (None, privasi.PELENGKAP):
+        penanda = privasi.penanda(ctx.lang, ctx.minimum, alasan)
+        baris = tampil.index if alasan is None else tampil.index[_alasan(df) == alasan]
+        format_ = {header[c]: _pemformat(jenis, ctx.lang, penanda) for c, (_, jenis) in kolom.items()}
+        gaya = gaya.format(format_, subset=pd.IndexSlice[baris, :])
+    st.dataframe(gaya, hide_index=True)
+    ui.unduh_csv(_untuk_unduhan(ctx, df, kolom).rename(columns=header), nama, ctx.lang, key=f"unduh_{nama}")
+
+
+def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The table as it will be written to CSV: numbers as shown (one decimal, the language's
+    decimal mark, no thousands separator so spreadsheets read them as numbers), hidden figures
+    as their marker text."""
+    keluar = df[list(kolom)].astype(object)
+    tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
+    for c, (_, jenis) in kolom.items():
+        if jenis != "teks":
+            teks = df[c].map(lambda x, j=jenis: _angka_csv(x, j, ctx.lang))
+            keluar[c] = teks.where(df[c].notna(), tanda)
+    return keluar
+
+
+def _angka_csv(x, jenis: str, lang: str) -> str | None:
+    if _kosong(x):
+        return None
+    if jenis == "bulat":
+        return str(int(x))
+    teks = f"{kontrak.bulatkan(x):.1f}"
+    return teks.replace(".", ",") if lang == "id" else teks
+
+
+def _alasan(df: pd.DataFrame) -> pd.Series:
+    if "alasan_sembunyi" in df:
+        return df["alasan_sembunyi"]
+    return pd.Series([None] * len(df), index=df.index)
 
 
 def _pemformat(jenis: str, lang: str, penanda: str):
@@ -87,14 +119,6 @@ def _pemformat(jenis: str, lang: str, penanda: str):
     if jenis == "bulat":
         return lambda x: penanda if _kosong(x) else fmt.bulat(x, lang)
     return lambda x: "" if x is None else str(x)
-
-
-def _dibulatkan(df: pd.DataFrame, kolom: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    keluar = df.copy()
-    for c, (_, jenis) in kolom.items():
-        if jenis == "desimal":
-            keluar[c] = keluar[c].map(kontrak.bulatkan)
-    return keluar
 
 
 def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
@@ -115,7 +139,7 @@ def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
             r.update(banding=b, selisih=beda.beda if beda else None,
                      arti=i18n.teks(TEKS, beda.arah, lang) if beda else "")
         baris_tabel.append(r)
-    df = pd.DataFrame(baris_tabel)
+    df = pd.DataFrame(baris_tabel).assign(alasan_sembunyi=None)
     kolom = {"nilai": (i18n.teks(TEKS, "nilai", lang), "teks"),
              "skor": (i18n.teks(TEKS, "indeks", lang), "desimal"),
              "moe": (i18n.teks(TEKS, "moe", lang), "desimal"),

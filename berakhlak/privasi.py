@@ -60,9 +60,19 @@ def sisa_aman(n_seleksi: int, n_induk: int, minimum: int) -> bool:
     return not 0 < sisa < minimum
 
 
-def penanda(lang: str, minimum: int) -> str:
-    """The marker shown instead of a hidden figure: '< 10 responden' / '< 10 respondents'."""
+def penanda(lang: str, minimum: int, alasan: str | None = None) -> str:
+    """The marker shown instead of a hidden figure: '< 10 responden' / '< 10 respondents', or
+    for a group hidden only so a small one cannot be worked out by subtraction (``alasan``
+    "pelengkap"), a marker saying so: such a group is not itself small."""
+    if alasan == PELENGKAP:
+        return i18n.t("tersembunyi_pelengkap", lang)
     return i18n.t("tersembunyi", lang, minimum=minimum)
+
+
+def penanda_baris(lebar: pd.DataFrame, lang: str, minimum: int) -> list[str]:
+    """The marker each row of a protected frame would show (by its ``alasan_sembunyi``)."""
+    alasan = lebar["alasan_sembunyi"] if "alasan_sembunyi" in lebar else [None] * len(lebar)
+    return [penanda(lang, minimum, a) for a in alasan]
 
 
 def keterangan(lang: str, minimum: int) -> str:
@@ -204,21 +214,3 @@ def terapkan(lebar: pd.DataFrame, minimum: int, *, rincian: bool = False) -> pd.
     n_lv = _angka(lebar, "n_lv")
     _sembunyikan_sel(hasil, n_lv, kelompok, baris, _kolom_level(), minimum, rincian)
     return hasil
-
-
-def untuk_tabel(lebar: pd.DataFrame, kolom: list[str], minimum: int, lang: str) -> pd.DataFrame:
-    """A display/download table of ``kolom`` (object dtype) where every hidden figure reads
-    as the marker ("< 10 responden") instead of an empty cell, so CSV files carry it too.
-
-    Expects the output of :func:`terapkan`; a frame that has not been through it (no
-    ``tersembunyi`` column) is protected first with ``terapkan(lebar, minimum)``. After
-    :func:`terapkan` a missing figure can only be a hidden one (the minimum is at least 5).
-    """
-    if "tersembunyi" not in lebar.columns:
-        lebar = terapkan(lebar, minimum)
-    tanda = penanda(lang, minimum)
-    tabel = lebar[list(kolom)].astype(object)
-    for k in tabel.columns:
-        if k in KOLOM_TURUNAN or k in kontrak.UKURAN:
-            tabel[k] = tabel[k].where(tabel[k].notna(), tanda)
-    return tabel

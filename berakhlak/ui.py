@@ -295,11 +295,11 @@ def lencana_kategori(kode: str | None, lang: str) -> None:
 def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
     """A CSV download of a display table; hidden cells already carry the privacy marker.
 
-    Indonesian files use ';' between fields and ',' for decimals so spreadsheets in
-    Indonesian locale open them as numbers; English files use ',' and '.'.
+    Indonesian files use ';' between fields (numbers carry ',' as decimal mark) so
+    spreadsheets in Indonesian locale open them as numbers; English files use ','.
     """
-    sep, desimal = (";", ",") if lang == "id" else (",", ".")
-    data = tabel.to_csv(index=False, sep=sep, decimal=desimal).encode("utf-8-sig")
+    sep = ";" if lang == "id" else ","
+    data = tabel.to_csv(index=False, sep=sep).encode("utf-8-sig")
     st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)
 
 

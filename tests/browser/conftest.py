@@ -101,6 +101,15 @@ def browser(server):
             b.close()
 
 
+@pytest.fixture(scope="session")
+def konteks_browser(browser):
+    """One browser context for the session (its HTTP cache keeps Streamlit's static files);
+    every test still gets a fresh page, hence a fresh Streamlit session."""
+    konteks = browser.new_context(viewport={"width": 1600, "height": 1000})
+    yield konteks
+    konteks.close()
+
+
 @dataclass
 class Halaman:
     """A Playwright page with the errors and requests it saw, and the server it talks to."""
@@ -170,30 +179,30 @@ def _probe_jalur_dasar(pesan) -> bool:
     return "status of 404" in pesan.text and re.fullmatch(r"/[^/]+/_stcore/(health|host-config)", url.path) is not None
 
 
-def _halaman_baru(browser, server, viewport):
-    konteks = browser.new_context(viewport=viewport)
+def _halaman_baru(konteks, server, viewport) -> Halaman:
     page = konteks.new_page()
+    page.set_viewport_size(viewport)
     page.set_default_timeout(BATAS_BIASA * 1000)
     h = Halaman(page=page, server=server)
     page.on("pageerror", lambda e: h.galat_halaman.append(str(e)))
     page.on("console", lambda m: h.galat_konsol.append(f"{m.text} [{m.location.get('url', '')}]")
             if m.type == "error" and not _probe_jalur_dasar(m) else None)
-    konteks.on("request", lambda r: h.permintaan.append(r.url))
+    page.on("request", lambda r: h.permintaan.append(r.url))
     page.on("websocket", lambda ws: h.permintaan.append(ws.url))
-    return konteks, h
+    return h
 
 
 @pytest.fixture
-def halaman(browser, server):
+def halaman(konteks_browser, server):
     """A fresh page at desk size (1600x1000)."""
-    konteks, h = _halaman_baru(browser, server, {"width": 1600, "height": 1000})
+    h = _halaman_baru(konteks_browser, server, {"width": 1600, "height": 1000})
     yield h
-    konteks.close()
+    h.page.close()
 
 
 @pytest.fixture
-def halaman_proyektor(browser, server):
+def halaman_proyektor(konteks_browser, server):
     """A fresh page at projector size (1280x720)."""
-    konteks, h = _halaman_baru(browser, server, {"width": 1280, "height": 720})
+    h = _halaman_baru(konteks_browser, server, {"width": 1280, "height": 720})
     yield h
-    konteks.close()
+    h.page.close()

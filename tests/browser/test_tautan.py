@@ -28,7 +28,7 @@ def test_tautan_langsung_membuka_halaman(halaman, jalur, path, judul, params):
     halaman.buka(jalur)
     halaman.tanpa_galat()
     expect(halaman.page.locator("[data-testid='stMain'] h1")).to_have_text(judul)
-    expect(halaman.page.get_by_text("Data sintetis", exact=False).first).to_be_visible()
+    expect(halaman.page.locator("[data-testid='stAlert']").filter(has_text="Data sintetis")).to_be_visible()
     url = urlparse(halaman.page.url)
     assert url.path == path
     query = parse_qs(url.query)

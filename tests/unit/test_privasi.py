@@ -179,19 +179,12 @@ def test_penanda():
     assert privasi.penanda("en", 5) == "< 5 respondents"
 
 
-def test_untuk_tabel_shows_marker():
-    hasil = privasi.terapkan(lebar([9, 30], n_nilai={BP: [9, 3]}), 10)
-    tabel = privasi.untuk_tabel(hasil, ["kelompok", "n", BP, "kategori"], 10, "id")
-    assert tabel.dtypes.eq(object).all()
-    assert list(tabel.iloc[0]) == ["G0", "< 10 responden", "< 10 responden", "< 10 responden"]
-    assert tabel.iloc[1]["n"] == 30
-    assert tabel.iloc[1][BP] == "< 10 responden"
-    assert "< 10 responden" in tabel.to_csv(index=False)
-
-
-def test_untuk_tabel_protects_an_unprotected_frame():
-    tabel = privasi.untuk_tabel(lebar([9, 30]), ["kelompok", "n"], 10, "en")
-    assert list(tabel["n"]) == ["< 10 respondents", 30]
+def test_penanda_menyebut_alasan_setiap_baris():
+    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
+    assert privasi.penanda_baris(hasil, "id", 10) == [
+        "< 10 responden", "< 10 responden", "< 10 responden",
+        "disembunyikan: melindungi kelompok kecil"]
+    assert privasi.penanda("en", 10, "pelengkap") == "hidden: protects a small group"
 
 
 @pytest.mark.parametrize("n", [[8, 50, 60, 12], [3, 4, 100, 200], [9, 9, 9, 40, 41]])

@@ -1,0 +1,32 @@
+"""What a CSV download holds: numbers as shown, hidden figures as their honest marker."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from berakhlak import komponen, privasi, statistik
+from berakhlak.kontrak import UKURAN
+
+
+def _jumlah(n: list[int]) -> pd.DataFrame:
+    baris = []
+    for i, jml in enumerate(n):
+        r = dict.fromkeys(UKURAN, 0)
+        r.update({"kelompok": f"G{i}", "n": jml, "n_idx": jml, "s_idx": 62.25 * jml, "ss_idx": 62.25**2 * jml})
+        for s in ("bp", "ak", "ko", "ha", "lo", "ad", "kl"):
+            r.update({f"n_{s}": jml, f"s_{s}": 62.25 * jml, f"ss_{s}": 62.25**2 * jml, f"kb_{s}": jml})
+        baris.append(r)
+    return pd.DataFrame(baris)
+
+
+def test_unduhan_membulatkan_dan_menandai_setiap_baris():
+    lebar = privasi.terapkan(statistik.ringkas(_jumlah([8, 50, 60, 12])), 10, rincian=True)
+    ctx = SimpleNamespace(lang="id", minimum=10)
+    kolom = {"kelompok": ("Kelompok", "teks"), "n": ("Responden", "bulat"), "indeks": ("Indeks", "desimal")}
+    unduh = komponen._untuk_unduhan(ctx, lebar, kolom)
+    assert unduh["indeks"].tolist() == ["< 10 responden", "62,3", "62,3",
+                                        "disembunyikan: melindungi kelompok kecil"]
+    assert unduh["n"].tolist() == ["< 10 responden", "50", "60", "disembunyikan: melindungi kelompok kecil"]
+    assert komponen._untuk_unduhan(SimpleNamespace(lang="en", minimum=10), lebar, kolom)["indeks"][1] == "62.3"
