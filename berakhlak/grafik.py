@@ -40,7 +40,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "kategori": ("Kategori", "Category"),
     "level": ("Level sosio-emosional", "Socio-emotional level"),
     "tersembunyi": ("Tersembunyi ({penanda})", "Hidden ({penanda})"),
-    "pelengkap": ("disembunyikan: melindungi kelompok kecil", "hidden: protects a small group"),
+    "pelengkap": ("ikut disembunyikan", "also hidden"),
     "tidak_ada_data": ("Tidak ada data", "No data"),
     "signifikan": ("Perubahan signifikan", "Significant change"),
     "catatan_signifikan": (

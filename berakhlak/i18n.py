@@ -24,7 +24,15 @@ def teks(kamus: Mapping[str, tuple[str, str]], kunci: str, lang: str = BAKU, **i
 UMUM: dict[str, tuple[str, str]] = {
     "responden": ("responden", "respondents"),
     "tersembunyi": ("< {minimum} responden", "< {minimum} respondents"),
-    "tersembunyi_pelengkap": ("disembunyikan: melindungi kelompok kecil", "hidden: protects a small group"),
+    "tersembunyi_pelengkap": ("ikut disembunyikan", "also hidden"),
+    "catatan_privasi": (
+        "«< {minimum} responden»: kelompok terlalu kecil untuk ditampilkan. «ikut disembunyikan»: "
+        "kelompok ini tidak kecil, tetapi disembunyikan agar kelompok kecil tidak dapat dihitung "
+        "dari selisih dengan total.",
+        "«< {minimum} respondents»: the group is too small to show. «also hidden»: this group is "
+        "not small, but is hidden so that a small group cannot be worked out by subtracting from "
+        "the total.",
+    ),
     "alasan_tersembunyi": (
         "Disembunyikan: dihitung dari kurang dari {minimum} responden, demi kerahasiaan.",
         "Hidden: based on fewer than {minimum} respondents, to protect confidentiality.",

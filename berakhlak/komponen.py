@@ -155,3 +155,9 @@ def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
 def grafik(fig) -> None:
     """A chart with the project's own colours and fonts (not Streamlit's theme)."""
     st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG)
+
+
+def catatan_privasi(ctx: ui.Konteks, lebar: pd.DataFrame) -> None:
+    """Under a breakdown with hidden groups: what the two markers mean."""
+    if "tersembunyi" in lebar and lebar["tersembunyi"].any():
+        st.caption(i18n.t("catatan_privasi", ctx.lang, minimum=ctx.minimum))

@@ -42,6 +42,7 @@ if tingkat == "provinsi":
     st.caption(ctx.t(TEKS, "peta_ket"))
     komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
 komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
+komponen.catatan_privasi(ctx, lebar)
 
 terlihat = lebar.loc[~lebar["tersembunyi"], "kelompok"].tolist()
 if tingkat != "instansi" and terlihat:

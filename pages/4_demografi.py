@@ -45,6 +45,7 @@ lebar["kelompok"] = lebar["kelompok"].replace({kontrak.KOSONG: i18n.t("tidak_dii
 
 st.subheader(ctx.t(TEKS, "peta_panas", dimensi=ctx.t(TEKS, dimensi).lower()))
 komponen.grafik(grafik.peta_panas(lebar, lang, penanda))
+komponen.catatan_privasi(ctx, lebar)
 komponen.tabel(ctx, lebar, {
     "kelompok": (ctx.t(TEKS, "kelompok"), "teks"),
     "n": (ctx.t(TEKS, "responden"), "bulat"),

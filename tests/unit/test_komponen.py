@@ -27,6 +27,6 @@ def test_unduhan_membulatkan_dan_menandai_setiap_baris():
     kolom = {"kelompok": ("Kelompok", "teks"), "n": ("Responden", "bulat"), "indeks": ("Indeks", "desimal")}
     unduh = komponen._untuk_unduhan(ctx, lebar, kolom)
     assert unduh["indeks"].tolist() == ["< 10 responden", "62,3", "62,3",
-                                        "disembunyikan: melindungi kelompok kecil"]
-    assert unduh["n"].tolist() == ["< 10 responden", "50", "60", "disembunyikan: melindungi kelompok kecil"]
+                                        "ikut disembunyikan"]
+    assert unduh["n"].tolist() == ["< 10 responden", "50", "60", "ikut disembunyikan"]
     assert komponen._untuk_unduhan(SimpleNamespace(lang="en", minimum=10), lebar, kolom)["indeks"][1] == "62.3"

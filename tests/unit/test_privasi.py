@@ -183,8 +183,8 @@ def test_penanda_menyebut_alasan_setiap_baris():
     hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
     assert privasi.penanda_baris(hasil, "id", 10) == [
         "< 10 responden", "< 10 responden", "< 10 responden",
-        "disembunyikan: melindungi kelompok kecil"]
-    assert privasi.penanda("en", 10, "pelengkap") == "hidden: protects a small group"
+        "ikut disembunyikan"]
+    assert privasi.penanda("en", 10, "pelengkap") == "also hidden"
 
 
 @pytest.mark.parametrize("n", [[8, 50, 60, 12], [3, 4, 100, 200], [9, 9, 9, 40, 41]])
