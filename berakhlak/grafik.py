@@ -55,6 +55,7 @@ UKURAN_HURUF = 17
 UKURAN_TICK = 16
 UKURAN_TEKS_DATA = 16
 UKURAN_UBIN = 15
+UKURAN_NAMA_UBIN = 11
 RASIO_UBIN = 1.25  # map tiles are wider than tall: two short lines of text fit better
 BATAS_TEKS_BAGIAN = 0.06  # no percentage written in a stacked segment under 6 %
 JENIS_DILARANG = frozenset(
@@ -418,9 +419,14 @@ def _skala_diskret(daftar_warna: Sequence[str]) -> list[list]:
     ]
 
 
+def _nama_ubin(singkat: str) -> str:
+    """The province's short name, drawn smaller than the index so both fit a narrow tile."""
+    return f"<span style='font-size:{UKURAN_NAMA_UBIN}px'>{singkat}</span>"
+
+
 def _isi_ubin(baris: dict | None, nama: str, lang: str, penanda: str) -> tuple[int, str, str]:
     """(fill code, tile text, hover text) of one province."""
-    singkat = peta.UBIN[nama].singkat
+    singkat = _nama_ubin(peta.UBIN[nama].singkat)
     if baris is None:
         return _KODE_UBIN.index("kosong"), singkat, _hover(nama, [_t("tidak_ada_data", lang)])
     if baris["_sembunyi"]:
@@ -433,7 +439,7 @@ def _isi_ubin(baris: dict | None, nama: str, lang: str, penanda: str) -> tuple[i
         _baris_skor(baris["indeks"], baris.get("moe_indeks"), lang),
         f"{_t('kategori', lang)}: {_label_kategori(kode, lang)}", _baris_n(baris.get("n"), lang),
     ])
-    return _KODE_UBIN.index(kode), f"{singkat}<br>{_angka(baris['indeks'], lang)}", hover
+    return _KODE_UBIN.index(kode), f"{singkat}<br><b>{_angka(baris['indeks'], lang)}</b>", hover
 
 
 def _baris_provinsi(lebar: pd.DataFrame) -> dict[str, dict]:
@@ -506,12 +512,12 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
                              zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)))
     fig.add_trace(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
     fig.add_trace(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
-    _tata_letak(fig, lang, 680)
+    _tata_letak(fig, lang, 540)
     polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
                  constrain="domain", title=dict(text=""))
     fig.update_xaxes(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos)
     fig.update_yaxes(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x",
-                     scaleratio=1 / RASIO_UBIN, **polos)
+                     scaleratio=1 / RASIO_UBIN, constraintoward="top", **polos)
     return fig
 
 

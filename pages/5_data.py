@@ -14,7 +14,9 @@ TEKS = {
                     "The data folder is empty; using synthetic data from `{akar}`."),
     "berkas_dimuat": ("Berkas dimuat", "Files loaded"),
     "berkas_ditolak": ("Berkas ditolak", "Files rejected"),
-    "berkas_menunggu": ("Menunggu (sedang disalin?)", "Waiting (still copying?)"),
+    "berkas_menunggu": ("Menunggu", "Waiting"),
+    "menunggu_ket": ("Berkas yang belum bisa dibaca dan baru saja berubah: mungkin masih disalin.",
+                     "Files not readable yet that changed moments ago: probably still being copied."),
     "responden": ("Responden dimuat", "Respondents loaded"),
     "periode": ("Periode", "Periods"),
     "daftar": ("Semua berkas", "All files"),
@@ -73,9 +75,11 @@ status = pd.Series([h.status for h in k.berkas], dtype="object")
 kolom = st.columns(5)
 kolom[0].metric(ctx.t(TEKS, "berkas_dimuat"), fmt.bulat(int((status == "dimuat").sum()), lang))
 kolom[1].metric(ctx.t(TEKS, "berkas_ditolak"), fmt.bulat(int((status == "ditolak").sum()), lang))
-kolom[2].metric(ctx.t(TEKS, "berkas_menunggu"), fmt.bulat(int((status == "menunggu").sum()), lang))
+kolom[2].metric(ctx.t(TEKS, "berkas_menunggu"), fmt.bulat(int((status == "menunggu").sum()), lang),
+                help=ctx.t(TEKS, "menunggu_ket"))
 kolom[3].metric(ctx.t(TEKS, "responden"), fmt.bulat(k.n_responden, lang))
-kolom[4].metric(ctx.t(TEKS, "periode"), ", ".join(map(str, k.periode)) or "–")
+kolom[4].metric(ctx.t(TEKS, "periode"), f"{k.periode[0]}–{k.periode[-1]}" if k.periode else "–",
+                help=", ".join(map(str, k.periode)))
 
 st.subheader(ctx.t(TEKS, "daftar"))
 daftar = pd.DataFrame([{
