@@ -12,8 +12,11 @@ is ever written, moved or deleted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
+import shutil
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from berakhlak import db, kontrak
 from berakhlak.validasi import HasilValidasi, validasi_berkas
@@ -108,6 +112,57 @@ def pindai(akar: Path) -> tuple[list[tuple[Path, Sidik]], list[str]]:
     return parquet, sorted(lain)
 
 
+@functools.cache
+def versi_kode() -> str:
+    """A hash of the code that turns a file into cached results (contract, validation, the
+    rollup and key queries): cached results from older code are never reused."""
+    h = hashlib.sha256()
+    sumber = [Path(__file__).with_name(n) for n in ("kontrak.py", "validasi.py", "katalog.py")]
+    sumber += sorted(db.DIREKTORI_QUERY.glob("*.sql"))
+    for p in sumber:
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+class CacheBerkas:
+    """Per-file results (validation, key hashes, rollups) kept on disk in the cache folder,
+    keyed by the file's fingerprint and the code version, so neither a rerun nor a restart
+    reads an unchanged file again. Files are written whole (temporary name, then rename)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / f"v-{versi_kode()}"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for lama in folder.glob("v-*"):
+            if lama != self.folder:
+                shutil.rmtree(lama, ignore_errors=True)
+
+    def path(self, jenis: str, *sidik: Sidik) -> Path:
+        teks = "\n".join(f"{s.relatif}\0{s.ukuran}\0{s.mtime_ns}" for s in sidik)
+        return self.folder / f"{jenis}-{hashlib.sha256(teks.encode()).hexdigest()[:24]}"
+
+    @staticmethod
+    def tulis(path: Path, tulis_ke) -> Path:
+        sementara = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tulis_ke(sementara)
+        os.replace(sementara, path)
+        return path
+
+    def baca_pickle(self, path: Path):
+        try:
+            return pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+
+    def tulis_pickle(self, path: Path, objek) -> None:
+        self.tulis(path, lambda p: p.write_bytes(pickle.dumps(objek)))
+
+    def simpan_yang_dipakai(self, dipakai: set[Path]) -> None:
+        """Remove cached results of files that are gone or changed."""
+        for p in self.folder.iterdir():
+            if p not in dipakai and not p.name.endswith(".tmp"):
+                p.unlink(missing_ok=True)
+
+
 class Katalog:
     """The loaded state of one data folder, refreshed cheaply on every page run."""
 
@@ -115,9 +170,8 @@ class Katalog:
         self.akar = akar
         self.cache = cache
         self.basis = db.Basis(direktori_izin=[akar, cache])
+        self.disk = CacheBerkas(cache / "berkas" / hashlib.sha256(str(akar).encode()).hexdigest()[:12])
         self._validasi: dict[Sidik, HasilValidasi] = {}
-        self._hash: dict[Sidik, np.ndarray] = {}
-        self._rollup: dict[tuple[Sidik, tuple[Sidik, ...]], pa.Table] = {}
         self._keadaan: Keadaan | None = None
         self._kunci = threading.Lock()
 
@@ -148,10 +202,10 @@ class Katalog:
             return self._keadaan
         hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
         sah = [(path, sidik) for (path, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
-        tumpang, didahului = self._cari_tumpang(sah, hasil)
-        rollup = [self._rollup_satu(path, sidik, didahului[sidik], hasil) for path, sidik in sah]
+        tumpang, didahului = self._cari_tumpang(sah)
+        rollup = [self._rollup_satu(path, sidik, didahului[sidik]) for path, sidik in sah]
         n_responden = self._gabung(rollup)
-        self._lupakan_yang_hilang({s for _, s in parquet})
+        self._lupakan_yang_hilang({s for _, s in parquet}, set(rollup) | self._hash_dipakai(sah))
         self._keadaan = Keadaan(
             akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan if not demo else [],
             tumpang=tumpang, versi=versi, n_responden=n_responden,
@@ -169,35 +223,51 @@ class Katalog:
         return tujuan
 
     def _validasi_satu(self, path: Path, sidik: Sidik, akar: Path) -> HasilValidasi:
-        if sidik in self._validasi:
-            return self._validasi[sidik]
-        hasil = validasi_berkas(self.basis, path, akar)
-        if hasil.status != "menunggu":  # a file still being copied is looked at again
+        if sidik not in self._validasi:
+            simpanan = self.disk.path("validasi", sidik)
+            hasil = self.disk.baca_pickle(simpanan)
+            if hasil is None:
+                hasil = validasi_berkas(self.basis, path, akar)
+                if hasil.status == "menunggu":  # a file still being copied is looked at again
+                    return hasil
+                self.disk.tulis_pickle(simpanan, hasil)
             self._validasi[sidik] = hasil
-        return hasil
+        return self._validasi[sidik]
 
-    def _tampilkan(self, path: Path, sidik: Sidik) -> None:
+    def _tampilkan(self, sidik: Sidik) -> None:
         h = self._validasi[sidik]
-        self.basis.tampilkan_berkas("berkas", path, h.kolom, h.konstanta)
+        self.basis.tampilkan_berkas("berkas", h.path, h.kolom, h.konstanta)
 
-    def _hash_kunci(self, path: Path, sidik: Sidik) -> np.ndarray:
-        if sidik not in self._hash:
-            with self.basis.kunci:
-                self._tampilkan(path, sidik)
-                tabel = self.basis.jalankan_arrow("kunci_hash")
-            self._hash[sidik] = np.sort(tabel.column("h").to_numpy())
-        return self._hash[sidik]
+    def _hash_kunci(self, sidik: Sidik) -> np.ndarray:
+        """The sorted 64-bit hashes of a file's respondent keys (cached on disk)."""
+        simpanan = self.disk.path("hash", sidik).with_suffix(".npy")
+        if simpanan.exists():
+            return np.load(simpanan)
+        with self.basis.kunci:
+            self._tampilkan(sidik)
+            tabel = self.basis.jalankan_arrow("kunci_hash")
+        h = np.sort(tabel.column("h").to_numpy())
+        self.disk.tulis(simpanan, lambda p: np.save(open(p, "wb"), h))
+        return h
 
-    def _cari_tumpang(self, sah, hasil) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]]]:
-        """Pairs of loaded files that share respondents, and for each file the earlier
-        files whose copies take precedence over its own."""
+    def _hash_dipakai(self, sah) -> set[Path]:
+        return {self.disk.path("hash", s).with_suffix(".npy") for _, s in sah}
+
+    def _cari_tumpang(self, sah) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]]]:
+        """Pairs of loaded files that share respondents, and for each file the earlier files
+        whose copies take precedence over its own. Only files with a period in common can
+        share a respondent, so only those are compared (by key hashes: equal keys give equal
+        hashes; the counting itself then uses the exact keys)."""
         tumpang: list[Tumpang] = []
         didahului: dict[Sidik, tuple[Sidik, ...]] = {}
-        for i, (path, sidik) in enumerate(sah):
-            kunci = self._hash_kunci(path, sidik)
+        for i, (_, sidik) in enumerate(sah):
+            periode = set(self._validasi[sidik].periode)
             sebelum = []
-            for path_a, sidik_a in sah[:i]:
-                sama = np.intersect1d(self._hash_kunci(path_a, sidik_a), kunci, assume_unique=True)
+            for _, sidik_a in sah[:i]:
+                if not periode & set(self._validasi[sidik_a].periode):
+                    continue
+                sama = np.intersect1d(self._hash_kunci(sidik_a), self._hash_kunci(sidik),
+                                      assume_unique=True)
                 if len(sama):
                     sebelum.append(sidik_a)
                     tumpang.append(Tumpang(sidik_a.relatif, sidik.relatif, int(len(sama))))
@@ -208,41 +278,40 @@ class Katalog:
         bagian = [_KUNCI_KOSONG.empty_table()]
         for sidik in sebelum:
             with self.basis.kunci:
-                self._tampilkan(self.akar_dari(sidik), sidik)
+                self._tampilkan(sidik)
                 bagian.append(self.basis.jalankan_arrow("kunci_berkas").cast(_KUNCI_KOSONG))
         return pa.concat_tables(bagian)
 
-    def akar_dari(self, sidik: Sidik) -> Path:
-        return self._validasi[sidik].path
-
-    def _rollup_satu(self, path: Path, sidik: Sidik, sebelum: tuple[Sidik, ...], hasil) -> pa.Table:
-        kunci = (sidik, sebelum)
-        if kunci not in self._rollup:
-            prioritas = self._kunci_prioritas(sebelum)
-            with self.basis.kunci:
-                self._tampilkan(path, sidik)
-                self.basis.daftarkan("kunci_prioritas", prioritas)
-                try:
-                    self._rollup[kunci] = pa.concat_tables([
-                        self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
-                        for nama in ("agregat_berkas", "agregat_berkas_demografi")
-                    ], promote_options="permissive")
-                finally:
-                    self.basis.lepaskan("kunci_prioritas")
-        return self._rollup[kunci]
-
-    def _gabung(self, rollup: list[pa.Table]) -> int:
-        """Merge the per-file rollups into table ``agregat``; the number of respondents."""
-        if rollup:
-            tabel = pa.concat_tables(rollup, promote_options="permissive")
-        else:
-            tabel = self._rollup_kosong()
+    def _rollup_satu(self, path: Path, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
+        """The file's rollup as a Parquet file in the cache (made once per fingerprint and
+        per set of earlier files whose copies take precedence)."""
+        simpanan = self.disk.path("rollup", sidik, *sebelum).with_suffix(".parquet")
+        if simpanan.exists():
+            return simpanan
+        prioritas = self._kunci_prioritas(sebelum)
         with self.basis.kunci:
-            self.basis.daftarkan("agregat_baru", tabel)
+            self._tampilkan(sidik)
+            self.basis.daftarkan("kunci_prioritas", prioritas)
             try:
-                self.basis.eksekusi("agregat_gabung")
+                tabel = pa.concat_tables([
+                    self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
+                    for nama in ("agregat_berkas", "agregat_berkas_demografi")
+                ], promote_options="permissive")
             finally:
-                self.basis.lepaskan("agregat_baru")
+                self.basis.lepaskan("kunci_prioritas")
+        return self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
+
+    def _gabung(self, rollup: list[Path]) -> int:
+        """Gather the per-file rollups into table ``agregat``; the number of respondents."""
+        with self.basis.kunci:
+            if rollup:
+                self.basis.eksekusi("agregat_gabung", {"berkas": [str(p) for p in rollup]})
+            else:
+                self.basis.daftarkan("agregat_baru", self._rollup_kosong())
+                try:
+                    self.basis.eksekusi("agregat_kosong")
+                finally:
+                    self.basis.lepaskan("agregat_baru")
         n = self.basis.jalankan("jumlah_responden")
         return int(n["n"].iloc[0] or 0)
 
@@ -252,13 +321,12 @@ class Katalog:
         kolom += [(u, pa.float64() if u.startswith("s") else pa.int64()) for u in kontrak.UKURAN]
         return pa.schema(kolom).empty_table()
 
-    def _lupakan_yang_hilang(self, ada: set[Sidik]) -> None:
+    def _lupakan_yang_hilang(self, ada: set[Sidik], dipakai: set[Path]) -> None:
         """Drop cached work for files that were removed or replaced."""
-        for cache in (self._validasi, self._hash):
-            for sidik in [s for s in cache if s not in ada]:
-                del cache[sidik]
-        for kunci in [k for k in self._rollup if k[0] not in ada or not set(k[1]) <= ada]:
-            del self._rollup[kunci]
+        for sidik in [s for s in self._validasi if s not in ada]:
+            del self._validasi[sidik]
+        dipakai |= {self.disk.path("validasi", s) for s in self._validasi}
+        self.disk.simpan_yang_dipakai(dipakai)
 
 
 def _versi(akar: Path, sidik: list[Sidik]) -> str:

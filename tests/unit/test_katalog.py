@@ -137,3 +137,25 @@ def test_folder_kosong_memakai_demo(demo_env):
     k = segarkan()
     assert k.demo and k.n_responden > 100_000
     assert k.periode == (2022, 2023, 2024, 2025)
+
+
+def test_mulai_ulang_memakai_hasil_di_cache_tanpa_membaca_berkas(data_env, monkeypatch, cache_bersama):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    tulis(data_env / "b.parquet", tabel(ids("a", 20, mulai=10)))  # shares 10 with a
+    pertama = segarkan()
+    katalog.lupakan_semua()  # a restart: a new process would start from here
+    layanan.bersihkan_cache()
+    dibaca = []
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: dibaca.append(a) or None)
+    monkeypatch.setattr(katalog.db.Basis, "jalankan_arrow", lambda *a, **k: dibaca.append(a) or None)
+    kedua = segarkan()
+    assert dibaca == []
+    assert kedua.n_responden == pertama.n_responden == 30
+    assert kedua.tumpang == pertama.tumpang
+
+
+def test_cache_tidak_pernah_di_dalam_folder_data(data_env, cache_bersama):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    segarkan()
+    assert sorted(p.name for p in data_env.rglob("*")) == ["a.parquet"]
+    assert any(cache_bersama.rglob("rollup-*.parquet"))
