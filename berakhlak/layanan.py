@@ -62,8 +62,14 @@ def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = 
     ``rincian=True`` for a breakdown whose total is shown elsewhere: one more group is hidden
     when needed, so a hidden group cannot be worked out by subtraction.
     """
-    lebar = statistik.ringkas(ukuran(k, kelompok, pilihan, dimensi))
-    return privasi.terapkan(lebar, privasi.minimum(), rincian=rincian)
+    return _ringkas(k.basis, k.versi, kelompok, pilihan, dimensi, rincian, privasi.minimum()).copy()
+
+
+@functools.lru_cache(maxsize=1024)
+def _ringkas(basis, versi: str, kelompok: str, pilihan: Pilihan, dimensi: str, rincian: bool,
+             minimum: int) -> pd.DataFrame:
+    lebar = statistik.ringkas(_ukuran(basis, versi, kelompok, pilihan, dimensi))
+    return privasi.terapkan(lebar, minimum, rincian=rincian)
 
 
 def total(k: katalog.Keadaan, pilihan: Pilihan) -> pd.Series | None:
@@ -146,4 +152,5 @@ def _dominan(k: katalog.Keadaan, pilihan: Pilihan, kolom: str) -> str | None:
 def bersihkan_cache() -> None:
     """Forget cached query results (tests)."""
     _ukuran.cache_clear()
+    _ringkas.cache_clear()
     _pilihan_filter.cache_clear()

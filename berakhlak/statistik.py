@@ -53,61 +53,55 @@ def _periksa(jumlah: pd.DataFrame) -> None:
         raise ValueError(f"kolom ukuran tidak ada: {', '.join(kurang)}")
 
 
-def _bagi(pembilang: pd.Series, penyebut: pd.Series) -> pd.Series:
-    """pembilang / penyebut as floats, NaN where penyebut is 0 or missing."""
-    penyebut = penyebut.astype("float64")
-    return pembilang.astype("float64") / penyebut.where(penyebut > 0)
+def _bagi(pembilang: np.ndarray, penyebut: np.ndarray) -> np.ndarray:
+    """pembilang / penyebut as floats, NaN where penyebut is 0 or missing (works on 2-D
+    arrays: a penyebut of shape (rows, 1) divides every column)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return pembilang / np.where(penyebut > 0, penyebut, np.nan)
 
 
-def _moe(n: pd.Series, s: pd.Series, ss: pd.Series) -> pd.Series:
+def _moe(n: np.ndarray, s: np.ndarray, ss: np.ndarray) -> np.ndarray:
     """95 % margin of error of a mean from count, sum and sum of squares (NaN when n < 2).
 
     Sample variance (ss - s²/n) / (n - 1), clipped at 0 against rounding noise.
     """
-    nf = n.astype("float64").where(n >= 2)
-    s = s.astype("float64")
-    varians = ((ss.astype("float64") - s * s / nf) / (nf - 1)).clip(lower=0)
-    return Z95 * np.sqrt(varians / nf)
+    nf = np.where(n >= 2, n, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        varians = np.maximum((ss - s * s / nf) / (nf - 1), 0)  # NaN stays NaN, as clip did
+        return Z95 * np.sqrt(varians / nf)
 
 
-def _ringkas_nilai(jumlah: pd.DataFrame, kunci: str) -> dict[str, pd.Series]:
-    p = kontrak.SINGKAT[kunci]
-    n = jumlah[f"n_{p}"]
-    kolom = {
-        kunci: _bagi(jumlah[f"s_{p}"], n),
-        f"moe_{kunci}": _moe(n, jumlah[f"s_{p}"], jumlah[f"ss_{p}"]),
-        f"n_{kunci}": n.fillna(0).astype("int64"),
-    }
-    for k in KATEGORI_KODE:
-        kolom[f"p{k}_{kunci}"] = _bagi(jumlah[f"k{k}_{p}"], n)
-    return kolom
-
-
-def _kategori(indeks: pd.Series) -> pd.Series:
+def _kategori(indeks: np.ndarray) -> list[str | None]:
     """Category codes A-D (None for NaN); float noise is rounded off first, so a mean
     that should be 74,95 but computes as 74,94999… still counts as 75,0 (A)."""
-    kode = [kontrak.kategori(None if math.isnan(x) else round(x, 9)) for x in indeks]
-    return pd.Series(kode, index=indeks.index, dtype=object)
+    return [kontrak.kategori(None if math.isnan(x) else round(x, 9)) for x in indeks.tolist()]
 
 
-def _ringkas_indeks(jumlah: pd.DataFrame, rata: pd.DataFrame) -> dict[str, pd.Series]:
-    """The index is the plain mean of the seven value means (NaN if any is missing).
-
-    Its margin uses the spread of each respondent's own mean (n_idx, s_idx, ss_idx): an
-    approximation of the margin of the mean of means, exact when nobody skipped a value.
-    """
-    indeks = rata.mean(axis=1, skipna=False)
-    moe = _moe(jumlah["n_idx"], jumlah["s_idx"], jumlah["ss_idx"]).where(indeks.notna())
-    return {"indeks": indeks, "moe_indeks": moe, "kategori": _kategori(indeks)}
+def _hitungan(x: np.ndarray) -> np.ndarray:
+    """A count column as int64, missing counted as 0 (as ``fillna(0).astype("int64")``)."""
+    return np.where(np.isnan(x), 0, x).astype("int64")
 
 
-def _ringkas_level(jumlah: pd.DataFrame) -> dict[str, pd.Series]:
-    level = jumlah[[f"lv{i}" for i in LEVEL_KODE]].fillna(0)
-    n_lv = level.sum(axis=1).astype("int64")
-    kolom: dict[str, pd.Series] = {"n_lv": n_lv}
-    for i in LEVEL_KODE:
-        kolom[f"plv{i}"] = _bagi(level[f"lv{i}"], n_lv)
-    return kolom
+# Positions of each value's measures in the matrix ringkas reads (columns in kontrak.UKURAN
+# order): per value (n, s, ss, ka, kb, kc, kd).
+_UKURAN_NILAI = tuple(
+    tuple(f"{u}_{kontrak.SINGKAT[v]}" for u in ("n", "s", "ss", "ka", "kb", "kc", "kd"))
+    for v in kontrak.KUNCI_NILAI
+)
+_KOLOM_BACA: tuple[str, ...] = (
+    "n", *(c for kolom in _UKURAN_NILAI for c in kolom), "n_idx", "s_idx", "ss_idx",
+    *(f"lv{i}" for i in LEVEL_KODE),
+)
+_UKURAN_SET = frozenset(kontrak.UKURAN)
+
+
+def _matriks(jumlah: pd.DataFrame) -> np.ndarray:
+    """The measures as one float64 matrix (rows x _KOLOM_BACA), missing as NaN."""
+    bagian = jumlah[list(_KOLOM_BACA)]
+    try:
+        return bagian.to_numpy(dtype="float64", na_value=np.nan)
+    except (TypeError, ValueError):  # odd dtypes (e.g. objects): convert column by column
+        return np.column_stack([bagian[c].astype("float64").to_numpy() for c in _KOLOM_BACA])
 
 
 def ringkas(jumlah: pd.DataFrame) -> pd.DataFrame:
@@ -117,16 +111,44 @@ def ringkas(jumlah: pd.DataFrame) -> pd.DataFrame:
     scores), ``moe_v`` (95 % margin, NaN when n_v < 2), ``n_v``, ``pa_v``..``pd_v`` (shares 0-1
     of the answered scores per category); ``indeks``, ``moe_indeks``, ``kategori`` (A-D or
     None); ``n_lv`` and ``plv1``..``plv5`` (shares of respondents with a level).
+
+    Computed on whole numpy arrays (one matrix for all measures), the frame built once.
     """
     _periksa(jumlah)
-    kunci = jumlah[[c for c in jumlah.columns if c not in kontrak.UKURAN]]
-    kolom: dict[str, pd.Series] = {"n": jumlah["n"].fillna(0).astype("int64")}
-    for v in kontrak.KUNCI_NILAI:
-        kolom.update(_ringkas_nilai(jumlah, v))
-    rata = pd.DataFrame({v: kolom[v] for v in kontrak.KUNCI_NILAI}, index=jumlah.index)
-    kolom.update(_ringkas_indeks(jumlah, rata))
-    kolom.update(_ringkas_level(jumlah))
-    return pd.concat([kunci, pd.DataFrame(kolom, index=jumlah.index)], axis=1)
+    m = _matriks(jumlah)
+    jml_nilai = len(kontrak.KUNCI_NILAI)
+    # (rows, value, measure) for the seven values: n, s, ss, ka, kb, kc, kd
+    per_nilai = m[:, 1 : 1 + 7 * jml_nilai].reshape(len(m), jml_nilai, 7)
+    n_v, s_v, ss_v = per_nilai[:, :, 0], per_nilai[:, :, 1], per_nilai[:, :, 2]
+    rata = _bagi(s_v, n_v)
+    moe = _moe(n_v, s_v, ss_v)
+    hitung = _hitungan(n_v)
+    bagian = _bagi(per_nilai[:, :, 3:7], n_v[:, :, None])
+    idx = 1 + 7 * jml_nilai
+    indeks = rata.sum(axis=1) / jml_nilai if jml_nilai else np.full(len(m), np.nan)
+    moe_indeks = np.where(np.isnan(indeks), np.nan, _moe(m[:, idx], m[:, idx + 1], m[:, idx + 2]))
+    level = m[:, idx + 3 :]
+    level = np.where(np.isnan(level), 0, level)
+    n_lv = level.sum(axis=1).astype("int64")
+    plv = _bagi(level, n_lv[:, None].astype("float64"))
+
+    kolom: dict[str, object] = {
+        c: jumlah[c] for c in jumlah.columns if c not in _UKURAN_SET
+    }
+    kolom["n"] = _hitungan(m[:, 0])
+    for j, v in enumerate(kontrak.KUNCI_NILAI):
+        kolom[v] = rata[:, j]
+        kolom[f"moe_{v}"] = moe[:, j]
+        kolom[f"n_{v}"] = hitung[:, j]
+        for b, k in enumerate(KATEGORI_KODE):
+            kolom[f"p{k}_{v}"] = bagian[:, j, b]
+    kolom["indeks"] = indeks
+    kolom["moe_indeks"] = moe_indeks
+    kolom["kategori"] = pd.Series(_kategori(indeks), index=jumlah.index, dtype=object)
+    kolom["n_lv"] = n_lv
+    for b, i in enumerate(LEVEL_KODE):
+        kolom[f"plv{i}"] = plv[:, b]
+    return pd.DataFrame(kolom, index=jumlah.index)
 
 
 @dataclass(frozen=True)
