@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
 import pickle
 import shutil
@@ -174,32 +175,61 @@ class Katalog:
         self._validasi: dict[Sidik, HasilValidasi] = {}
         self._keadaan: Keadaan | None = None
         self._kunci = threading.Lock()
+        self._pembangun: threading.Thread | None = None
+        self.galat: str | None = None  # why the last rebuild failed, if it did
 
     # -- public -------------------------------------------------------------------------
-    def segarkan(self) -> Keadaan:
-        """Bring the snapshot up to date with the folder; re-read only changed files.
+    def segarkan(self, tunggu: float = 2.0) -> Keadaan:
+        """The snapshot, brought up to date with the folder; only changed files are read.
 
-        While another session is rebuilding, the previous snapshot keeps serving.
+        A rebuild runs in a background thread. The first snapshot is waited for; later, a page
+        waits at most ``tunggu`` seconds (small changes show at once) and otherwise keeps
+        serving the previous snapshot while the new one is built (see ``sedang_memperbarui``).
         """
-        if not self._kunci.acquire(blocking=self._keadaan is None):
-            return self._keadaan  # type: ignore[return-value]
-        try:
-            return self._segarkan()
-        finally:
-            self._kunci.release()
+        with self._kunci:
+            if not self.sedang_memperbarui and self._berubah():
+                self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
+                self._pembangun.start()
+            pembangun = self._pembangun
+        if pembangun is not None:
+            pembangun.join(None if self._keadaan is None else tunggu)
+        if self._keadaan is None:
+            raise RuntimeError(self.galat or "data folder could not be read")
+        return self._keadaan
 
-    # -- steps --------------------------------------------------------------------------
-    def _segarkan(self) -> Keadaan:
+    @property
+    def sedang_memperbarui(self) -> bool:
+        return self._pembangun is not None and self._pembangun.is_alive()
+
+    def _berubah(self) -> bool:
+        """Whether the folder differs from the snapshot (a cheap scan of names, sizes, times)."""
+        if self._keadaan is None or any(h.status == "menunggu" for h in self._keadaan.berkas):
+            return True
+        return self._lihat()[4] != self._keadaan.versi
+
+    def _lihat(self) -> tuple[Path, bool, list[tuple[Path, Sidik]], list[str], str]:
+        """What the folder holds now: (root read, demo?, Parquet files, ignored files, version).
+        An empty folder means the demo data (not generated here)."""
         parquet, diabaikan = pindai(self.akar)
         akar, demo = self.akar, False
         if not parquet:
-            akar, demo = self._akar_demo(), True
+            akar, demo, diabaikan = self.cache / "demo", True, []
             parquet, _ = pindai(akar)
-        versi = _versi(akar, [s for _, s in parquet])
-        if self._keadaan is not None and self._keadaan.versi == versi and not any(
-            h.status == "menunggu" for h in self._keadaan.berkas
-        ):
-            return self._keadaan
+        return akar, demo, parquet, diabaikan, _versi(akar, [s for _, s in parquet])
+
+    def _bangun(self) -> None:
+        try:
+            self._segarkan()
+            self.galat = None
+        except Exception as e:  # never take the dashboard down: keep serving the old snapshot
+            logging.getLogger(__name__).exception("rebuilding the data snapshot failed")
+            self.galat = f"{type(e).__name__}: {e}"
+
+    # -- steps --------------------------------------------------------------------------
+    def _segarkan(self) -> Keadaan:
+        if not pindai(self.akar)[0]:
+            self._buat_demo()
+        akar, demo, parquet, diabaikan, versi = self._lihat()
         hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
         sah = [(path, sidik) for (path, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
         tumpang, didahului = self._cari_tumpang(sah)
@@ -207,7 +237,7 @@ class Katalog:
         n_responden = self._gabung(rollup)
         self._lupakan_yang_hilang({s for _, s in parquet}, set(rollup) | self._hash_dipakai(sah))
         self._keadaan = Keadaan(
-            akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan if not demo else [],
+            akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan,
             tumpang=tumpang, versi=versi, n_responden=n_responden,
             n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
             periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
@@ -215,12 +245,10 @@ class Katalog:
         )
         return self._keadaan
 
-    def _akar_demo(self) -> Path:
+    def _buat_demo(self) -> None:
         from berakhlak import demo
 
-        tujuan = self.cache / "demo"
-        demo.tulis_demo(tujuan)
-        return tujuan
+        demo.tulis_demo(self.cache / "demo")
 
     def _validasi_satu(self, path: Path, sidik: Sidik, akar: Path) -> HasilValidasi:
         if sidik not in self._validasi:

@@ -97,6 +97,24 @@ def _kolom_level() -> tuple[str, ...]:
     return (*KOLOM_LEVEL, *_UKURAN_LEVEL)
 
 
+def _kosongkan_seri(seri: pd.Series, sembunyi: np.ndarray):
+    """``seri`` with rows ``sembunyi`` blanked: NaN for numbers (as float64), None otherwise.
+
+    Returns a plain array for numpy dtypes (fast path) or a Series for other dtypes."""
+    dtype = seri.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
+        hasil = seri.to_numpy(dtype="float64", copy=True)
+        hasil[sembunyi] = np.nan
+        return hasil
+    if isinstance(dtype, np.dtype) and dtype.kind in "bO":
+        hasil = seri.to_numpy().astype(object)  # always a copy
+        hasil[sembunyi] = None
+        return pd.Series(hasil, index=seri.index, dtype=object, copy=False)
+    if pd.api.types.is_numeric_dtype(seri) and not pd.api.types.is_bool_dtype(seri):
+        return seri.astype("float64").where(~sembunyi)
+    return seri.astype(object).where(~sembunyi, None)
+
+
 def _kosongkan(hasil: pd.DataFrame, sembunyi: np.ndarray, kolom) -> None:
     """Blank ``kolom`` (those present) on rows ``sembunyi``: NaN for numbers, None otherwise.
 
@@ -104,13 +122,8 @@ def _kosongkan(hasil: pd.DataFrame, sembunyi: np.ndarray, kolom) -> None:
     if not sembunyi.any():
         return
     for k in kolom:
-        if k not in hasil.columns:
-            continue
-        seri = hasil[k]
-        if pd.api.types.is_numeric_dtype(seri) and not pd.api.types.is_bool_dtype(seri):
-            hasil[k] = seri.astype("float64").where(~sembunyi)
-        else:
-            hasil[k] = seri.astype(object).where(~sembunyi, None)
+        if k in hasil.columns:
+            hasil[k] = _kosongkan_seri(hasil[k], sembunyi)
 
 
 # --- secondary (complementary) suppression ------------------------------------------------
@@ -119,36 +132,47 @@ def _kosongkan(hasil: pd.DataFrame, sembunyi: np.ndarray, kolom) -> None:
 def _angka(hasil: pd.DataFrame, kolom: str) -> np.ndarray:
     if kolom not in hasil.columns:
         return np.zeros(len(hasil))
-    return pd.to_numeric(hasil[kolom], errors="coerce").to_numpy(dtype="float64")
+    seri = hasil[kolom]
+    if isinstance(seri.dtype, np.dtype) and seri.dtype.kind in "iuf":
+        return seri.to_numpy(dtype="float64")
+    return pd.to_numeric(seri, errors="coerce").to_numpy(dtype="float64")
 
 
-def _urutan(n: np.ndarray, kelompok: pd.Series | None) -> np.ndarray:
-    """Positions from smallest n up; ties broken by kelompok, then by position."""
-    bingkai = pd.DataFrame({"n": n, "pos": np.arange(len(n))})
+def _kode_kelompok(kelompok: pd.Series | None, panjang: int) -> np.ndarray:
+    """Sort codes of kelompok (equal keys equal codes, missing last), as pandas sorts them;
+    keys of mixed kinds that cannot be compared are compared as text."""
     if kelompok is None:
-        return bingkai.sort_values(["n", "pos"], kind="stable")["pos"].to_numpy()
-    bingkai["k"] = kelompok.to_numpy()
+        return np.zeros(panjang, dtype="int64")
     try:
-        urut = bingkai.sort_values(["n", "k", "pos"], kind="stable")
+        kode, _ = pd.factorize(kelompok.to_numpy(), sort=True)
     except TypeError:  # mixed kinds of keys: compare them as text
-        bingkai["k"] = bingkai["k"].astype(str)
-        urut = bingkai.sort_values(["n", "k", "pos"], kind="stable")
-    return urut["pos"].to_numpy()
+        kode, _ = pd.factorize(kelompok.astype(str).to_numpy(), sort=True)
+    return np.where(kode < 0, panjang, kode)
+
+
+def _urutan(n: np.ndarray, kode_kelompok: np.ndarray) -> np.ndarray:
+    """Positions from smallest n up (missing n last); ties broken by kelompok, then by
+    position."""
+    hilang = np.isnan(n)
+    return np.lexsort((np.arange(len(n)), kode_kelompok, np.where(hilang, 0.0, n), hilang))
 
 
 def _perlu_pelengkap(n: np.ndarray, sembunyi: np.ndarray, minimum: int) -> bool:
     """Some hidden, at least one visible, and the hidden ones recoverable by subtraction
     (only one hidden, or together fewer than ``minimum``)."""
     jumlah = int(sembunyi.sum())
-    if jumlah == 0 or sembunyi.all():
+    if jumlah == 0 or jumlah == len(sembunyi):
         return False
     return jumlah == 1 or np.nansum(n[sembunyi]) < minimum
 
 
-def _pelengkap(n: np.ndarray, sembunyi: np.ndarray, urutan: np.ndarray, minimum: int) -> np.ndarray:
+def _pelengkap(n: np.ndarray, sembunyi: np.ndarray, kode_kelompok: np.ndarray,
+               minimum: int) -> np.ndarray:
     """Rows to hide in addition to ``sembunyi`` so no hidden group can be recovered."""
     semua = sembunyi.copy()
-    for pos in urutan:
+    if not _perlu_pelengkap(n, semua, minimum):  # the usual case: no need to sort
+        return np.zeros(len(n), dtype=bool)
+    for pos in _urutan(n, kode_kelompok):
         if not _perlu_pelengkap(n, semua, minimum):
             break
         if not semua[pos]:
@@ -164,26 +188,32 @@ def _kecil(n: np.ndarray, minimum: int) -> np.ndarray:
     return ~(n >= minimum)
 
 
-def _sembunyikan_baris(hasil, n, kelompok, minimum: int, rincian: bool) -> np.ndarray:
+def _sembunyi_baris(n, kode_kelompok, minimum: int, rincian: bool):
+    """(whole row hidden, reason per row)."""
     kecil = _kecil(n, minimum)
     pelengkap = np.zeros(len(n), dtype=bool)
     if rincian:
-        pelengkap = _pelengkap(n, kecil, _urutan(n, kelompok), minimum)
-    sembunyi = kecil | pelengkap
-    hasil["tersembunyi"] = sembunyi
+        pelengkap = _pelengkap(n, kecil, kode_kelompok, minimum)
     alasan = np.where(kecil, KECIL, np.where(pelengkap, PELENGKAP, None))
-    hasil["alasan_sembunyi"] = pd.Series(alasan, index=hasil.index, dtype=object)
-    _kosongkan(hasil, sembunyi, _kolom_baris())
+    return kecil | pelengkap, alasan
+
+
+def _sembunyi_sel(n, kode_kelompok, baris, minimum, rincian) -> np.ndarray:
+    """Cells of one block (a value, or the levels) to hide: where its own count ``n`` is
+    below the minimum, plus complementary cells in a breakdown."""
+    sembunyi = baris | _kecil(n, minimum)
+    if rincian:
+        sembunyi |= _pelengkap(n, sembunyi, kode_kelompok, minimum)
     return sembunyi
 
 
-def _sembunyikan_sel(hasil, n, kelompok, baris, kolom, minimum, rincian) -> None:
-    """Hide one block (a value, or the levels) where its own count ``n`` is below the
-    minimum, plus complementary cells in a breakdown."""
-    sembunyi = baris | _kecil(n, minimum)
-    if rincian:
-        sembunyi |= _pelengkap(n, sembunyi, _urutan(n, kelompok), minimum)
-    _kosongkan(hasil, sembunyi, kolom)
+def _tambah_masker(masker: dict[str, np.ndarray], sembunyi: np.ndarray, kolom) -> None:
+    """Union of the rows to blank per column (a column blanked by several blocks)."""
+    if not sembunyi.any():
+        return
+    for k in kolom:
+        lama = masker.get(k)
+        masker[k] = sembunyi if lama is None else (lama | sembunyi)
 
 
 def terapkan(lebar: pd.DataFrame, minimum: int, *, rincian: bool = False) -> pd.DataFrame:
@@ -203,14 +233,47 @@ def terapkan(lebar: pd.DataFrame, minimum: int, *, rincian: bool = False) -> pd.
     already been through here (it has ``tersembunyi``) is returned as a copy unchanged, so
     applying twice cannot hide more (its blanked counts would look like small groups).
     """
-    hasil = lebar.copy()
     if "tersembunyi" in lebar.columns:
-        return hasil
-    kelompok = lebar["kelompok"] if "kelompok" in lebar.columns else None
-    baris = _sembunyikan_baris(hasil, _angka(lebar, "n"), kelompok, minimum, rincian)
+        return lebar.copy()
+    kode = _kode_kelompok(lebar["kelompok"] if "kelompok" in lebar.columns else None, len(lebar))
+    baris, alasan = _sembunyi_baris(_angka(lebar, "n"), kode, minimum, rincian)
+    masker: dict[str, np.ndarray] = {}
+    _tambah_masker(masker, baris, _kolom_baris())
     for v in kontrak.KUNCI_NILAI:
         n_v = _angka(lebar, f"n_{v}" if f"n_{v}" in lebar.columns else f"n_{kontrak.SINGKAT[v]}")
-        _sembunyikan_sel(hasil, n_v, kelompok, baris, _kolom_sel(v), minimum, rincian)
+        _tambah_masker(masker, _sembunyi_sel(n_v, kode, baris, minimum, rincian), _kolom_sel(v))
     n_lv = _angka(lebar, "n_lv")
-    _sembunyikan_sel(hasil, n_lv, kelompok, baris, _kolom_level(), minimum, rincian)
+    _tambah_masker(masker, _sembunyi_sel(n_lv, kode, baris, minimum, rincian), _kolom_level())
+    return _susun(lebar, masker, baris, alasan)
+
+
+def _susun(lebar: pd.DataFrame, masker: dict[str, np.ndarray], baris: np.ndarray,
+           alasan: np.ndarray) -> pd.DataFrame:
+    """The protected copy of ``lebar``: each blanked column converted once (its rows to
+    blank are the union over every rule that touches it), the frame built in one go."""
+    alasan_seri = pd.Series(alasan, index=lebar.index, dtype=object, copy=False)
+    if not lebar.columns.is_unique:  # rare: keep the column-by-column route
+        hasil = lebar.copy()
+        hasil["tersembunyi"] = baris
+        hasil["alasan_sembunyi"] = alasan_seri
+        for k, sembunyi in masker.items():
+            _kosongkan(hasil, sembunyi, (k,))
+        return hasil
+    kolom: dict = {}
+    for k in lebar.columns:
+        seri = lebar[k]
+        sembunyi = masker.get(k)
+        if sembunyi is not None:
+            kolom[k] = _kosongkan_seri(seri, sembunyi)
+        elif isinstance(seri.dtype, np.dtype) and seri.dtype != object:
+            kolom[k] = seri.to_numpy()  # copied by the DataFrame constructor
+        else:
+            kolom[k] = seri  # keeps its dtype (object stays object, str stays str)
+    kolom["tersembunyi"] = baris
+    kolom["alasan_sembunyi"] = alasan_seri
+    hasil = pd.DataFrame(kolom, index=lebar.index, columns=list(kolom))
+    hasil.columns = lebar.columns.append(
+        pd.Index([c for c in ("tersembunyi", "alasan_sembunyi") if c not in lebar.columns],
+                 dtype=lebar.columns.dtype))
+    hasil.attrs = dict(lebar.attrs)
     return hasil

@@ -67,7 +67,8 @@ def _moe(n: np.ndarray, s: np.ndarray, ss: np.ndarray) -> np.ndarray:
     """
     nf = np.where(n >= 2, n, np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
-        varians = np.maximum((ss - s * s / nf) / (nf - 1), 0)  # NaN stays NaN, as clip did
+        varians = (ss - s * s / nf) / (nf - 1)
+        varians = np.where(varians < 0, 0.0, varians)  # clip at 0; NaN stays NaN
         return Z95 * np.sqrt(varians / nf)
 
 

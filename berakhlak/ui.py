@@ -76,7 +76,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "banding_jenis": ("Instansi sejenis", "Same agency type"),
     "nasional": ("Nasional", "National"),
     "seluruh": ("seluruh data", "all data"),
-    "memperbarui": ("Data sedang diperbarui…", "Data is being refreshed…"),
+    "memperbarui": ("Berkas baru sedang diperiksa; angka ini dari data sebelumnya.",
+                    "New files are being checked; these figures are from the previous data."),
     "memuat": ("Memuat dan memeriksa data…", "Loading and checking data…"),
 }
 
@@ -142,7 +143,10 @@ def _keadaan(lang: str) -> katalog.Keadaan:
     if kat._keadaan is None:
         with st.spinner(tx("memuat", lang)):
             return layanan.keadaan()
-    return layanan.keadaan()
+    k = layanan.keadaan()
+    if kat.sedang_memperbarui:
+        st.toast(tx("memperbarui", lang))
+    return k
 
 
 def _navigasi(aktif: str, lang: str) -> None:

@@ -5,10 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from berakhlak import format as fmt
-from berakhlak import komponen, kontrak, templat, ui, validasi
+from berakhlak import katalog, komponen, kontrak, templat, ui, validasi
 
 TEKS = {
     "judul": ("Data", "Data"),
+    "galat": ("Pembaruan terakhir gagal; yang tampil adalah data sebelumnya. Sebab: {galat}",
+              "The last refresh failed; what shows is the previous data. Cause: {galat}"),
     "folder": ("Folder data: `{akar}`", "Data folder: `{akar}`"),
     "folder_demo": ("Folder data kosong; dipakai data sintetis dari `{akar}`.",
                     "The data folder is empty; using synthetic data from `{akar}`."),
@@ -67,6 +69,8 @@ TEKS = {
 ctx = ui.mulai("data", perlu_filter=False)
 k, lang = ctx.keadaan, ctx.lang
 st.title(ctx.t(TEKS, "judul"))
+if katalog.katalog().galat:
+    st.error(ctx.t(TEKS, "galat", galat=katalog.katalog().galat))
 st.caption(ctx.t(TEKS, "folder_demo" if k.demo else "folder", akar=k.akar))
 if k.demo:
     st.caption(ui.tx("demo_rinci", lang))

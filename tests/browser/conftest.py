@@ -29,6 +29,7 @@ BATAS_BIASA = 30.0      # any later run
 BATAS_EKSPEKTASI = 15.0  # expect(...) on a page whose run has finished (slow under load)
 TENANG = 1.0            # the app must stay idle this long to count as finished
 
+
 def _port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -159,3 +159,26 @@ def test_cache_tidak_pernah_di_dalam_folder_data(data_env, cache_bersama):
     segarkan()
     assert sorted(p.name for p in data_env.rglob("*")) == ["a.parquet"]
     assert any(cache_bersama.rglob("rollup-*.parquet"))
+
+
+def test_selama_berkas_besar_diperiksa_data_lama_tetap_dilayani(data_env, monkeypatch):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    kat = katalog.katalog()
+    assert kat.segarkan().n_responden == 20
+    asli = katalog.validasi_berkas
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: time.sleep(1.0) or asli(*a))
+    tulis(data_env / "b.parquet", tabel(ids("b", 30)))
+    assert kat.segarkan(tunggu=0).n_responden == 20  # the page is not held up
+    assert kat.sedang_memperbarui
+    kat._pembangun.join()
+    assert kat.segarkan().n_responden == 50
+
+
+def test_pembangunan_yang_gagal_tidak_menjatuhkan_dasbor(data_env, monkeypatch):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    kat = katalog.katalog()
+    kat.segarkan()
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: 1 / 0)
+    tulis(data_env / "b.parquet", tabel(ids("b", 30)))
+    assert kat.segarkan().n_responden == 20
+    assert "ZeroDivisionError" in kat.galat
