@@ -27,9 +27,13 @@ test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-# National-scale data (16 million respondents) and the benchmark: see README "Skala nasional".
-data-nasional: $(STAMP)
-	$(BIN)/python scripts/buat_data_nasional.py bench-data/nasional
+# National-scale data (16 million respondents) and the benchmark: see README "National scale".
+NASIONAL := bench-data/nasional
+data-nasional: $(NASIONAL)/.selesai
+
+$(NASIONAL)/.selesai: $(STAMP)
+	$(BIN)/python scripts/buat_data_nasional.py $(NASIONAL)
+	touch $@
 
 bench: $(STAMP) chromium data-nasional
-	$(BIN)/python scripts/benchmark.py bench-data/nasional
+	$(BIN)/python scripts/benchmark.py $(NASIONAL)

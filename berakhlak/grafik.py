@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from berakhlak import format as fmt
 from berakhlak import kontrak, peta, statistik, warna
@@ -145,46 +146,91 @@ def _tinggi(jumlah: int, per_baris: int, tambahan: int = 140, minimum: int = 300
     return max(minimum, per_baris * jumlah + tambahan)
 
 
-def _tata_letak(fig: go.Figure, lang: str, tinggi: int, legenda: bool = True) -> go.Figure:
-    """Shared look: large type, white background, language separators, legend on top."""
-    fig.update_layout(
-        template="plotly_white",
-        height=tinggi,
-        separators=PEMISAH.get(lang, PEMISAH["id"]),
-        font=dict(family=HURUF, size=UKURAN_HURUF, color=warna.TEKS),
-        paper_bgcolor=warna.LATAR,
-        plot_bgcolor=warna.LATAR,
-        margin=dict(l=10, r=30, t=30, b=10, autoexpand=True),
-        showlegend=legenda,
-        legend=dict(
-            orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
-            font=dict(size=UKURAN_TICK), title=dict(text=""), traceorder="normal",
-        ),
-        hoverlabel=dict(font=dict(size=UKURAN_TICK, color=warna.TEKS), bgcolor="white"),
-        uniformtext=dict(minsize=15, mode="hide"),
-    )
-    sumbu = dict(
-        automargin=True, tickfont=dict(size=UKURAN_TICK), title=dict(font=dict(size=UKURAN_HURUF)),
-        gridcolor=warna.GARIS_KISI, zeroline=False, linecolor=warna.TEKS,
-    )
-    fig.update_xaxes(**sumbu)
-    fig.update_yaxes(**sumbu)
+# The shared look, built once: large type, white background, legend on top. Charts add their
+# own settings on top (a deep merge, as update_layout / update_xaxes would do).
+_SUMBU = dict(
+    automargin=True, tickfont=dict(size=UKURAN_TICK), title=dict(font=dict(size=UKURAN_HURUF)),
+    gridcolor=warna.GARIS_KISI, zeroline=False, linecolor=warna.TEKS,
+)
+_LETAK = dict(
+    font=dict(family=HURUF, size=UKURAN_HURUF, color=warna.TEKS),
+    paper_bgcolor=warna.LATAR,
+    plot_bgcolor=warna.LATAR,
+    margin=dict(l=10, r=30, t=30, b=10, autoexpand=True),
+    legend=dict(
+        orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
+        font=dict(size=UKURAN_TICK), title=dict(text=""), traceorder="normal",
+    ),
+    hoverlabel=dict(font=dict(size=UKURAN_TICK, color=warna.TEKS), bgcolor="white"),
+    uniformtext=dict(minsize=15, mode="hide"),
+    xaxis=_SUMBU,
+    yaxis=_SUMBU,
+)
+TEMPLAT = "plotly_white"
+
+
+def _gabung(dasar: dict, *tambahan: dict) -> dict:
+    """A new dict: ``dasar`` deep-merged with each of ``tambahan`` in turn (nested dicts
+    merge, anything else replaces). Never shares a nested dict with its inputs."""
+    hasil = {k: _gabung(v) if isinstance(v, dict) else v for k, v in dasar.items()}
+    for lapis in tambahan:
+        for k, v in lapis.items():
+            if isinstance(v, dict):
+                hasil[k] = _gabung(hasil[k], v) if isinstance(hasil.get(k), dict) else _gabung(v)
+            else:
+                hasil[k] = v
+    return hasil
+
+
+def _letak(lang: str, tinggi: int, legenda: bool = True, *tambahan: dict) -> dict:
+    """The layout dict of a chart: the shared look plus the chart's own settings."""
+    dasar = dict(height=tinggi, separators=PEMISAH.get(lang, PEMISAH["id"]), showlegend=legenda)
+    return _gabung(_LETAK, dasar, *tambahan)
+
+
+def _pasang_templat(fig: go.Figure) -> go.Figure:
+    """Set the ``plotly_white`` template without re-validating it (as Plotly itself sets its
+    default template): validating the template anew cost ~10 ms per figure."""
+    templat = pio.templates[TEMPLAT]
+    layout = fig.layout
+    if not hasattr(layout, "_validate"):  # other Plotly internals: the ordinary (slow) way
+        return fig.update_layout(template=templat)
+    sah = layout._validate
+    layout._validate = False
+    try:
+        layout.template = templat  # stored as a fresh copy of its JSON
+    finally:
+        layout._validate = sah
     return fig
 
 
-def _sumbu_kategori(fig: go.Figure, label: Sequence[str], judul: str = "") -> None:
-    """Horizontal bars: categories top to bottom in the order of ``label``."""
-    fig.update_yaxes(
+def _figur(jejak: Iterable, lang: str, tinggi: int, legenda: bool = True,
+           *tambahan: dict) -> go.Figure:
+    """The figure in one go: traces (dicts) and the whole layout validated once."""
+    fig = go.Figure(data=list(jejak), layout=_letak(lang, tinggi, legenda, *tambahan))
+    return _pasang_templat(fig)
+
+
+def _tata_letak(fig: go.Figure, lang: str, tinggi: int, legenda: bool = True) -> go.Figure:
+    """Shared look on an existing figure: large type, white background, language
+    separators, legend on top."""
+    fig.update_layout(_letak(lang, tinggi, legenda))
+    return _pasang_templat(fig)
+
+
+def _sumbu_kategori(label: Sequence[str], judul: str = "") -> dict:
+    """Horizontal bars: categories top to bottom in the order of ``label`` (layout part)."""
+    return dict(yaxis=dict(
         type="category", categoryorder="array", categoryarray=list(label),
         autorange="reversed", title=dict(text=judul), showgrid=False, ticks="",
-    )
+    ))
 
 
-def _sumbu_persen_x(fig: go.Figure, judul: str, lang: str) -> None:
-    fig.update_xaxes(
+def _sumbu_persen_x(judul: str, lang: str) -> dict:
+    return dict(xaxis=dict(
         range=[0, 100], dtick=25, title=dict(text=judul),
         ticksuffix=" %" if lang == "id" else "%",
-    )
+    ))
 
 
 def _penanda_per_baris(data: pd.DataFrame, penanda: str, lang: str) -> list[str]:
@@ -195,9 +241,10 @@ def _penanda_per_baris(data: pd.DataFrame, penanda: str, lang: str) -> list[str]
     return [_t("pelengkap", lang) if a == "pelengkap" else penanda for a in data["alasan_sembunyi"]]
 
 
-def _jejak_penanda(label: Sequence[str], teks: Sequence[str]) -> go.Scatter:
+def _jejak_penanda(label: Sequence[str], teks: Sequence[str]) -> dict:
     """Marker text drawn where the bars of hidden groups would start (no number)."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=[1] * len(label), y=list(label), mode="text", text=list(teks),
         textposition="middle right", cliponaxis=False, showlegend=False, name="",
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA),
@@ -207,16 +254,18 @@ def _jejak_penanda(label: Sequence[str], teks: Sequence[str]) -> go.Scatter:
 
 def _legenda_kotak(nama: str, isi: str, simbol: str = "square", garis: str | None = None):
     """A legend-only entry (no data) showing a coloured square."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=[None], y=[None], mode="markers", name=nama, showlegend=True, hoverinfo="skip",
         marker=dict(symbol=simbol, size=16, color=isi,
                     line=dict(color=garis or isi, width=3 if garis else 0)),
     )
 
 
-def _batang_skor(label, skor, moe, isi: Sequence[str], hover, lang: str) -> go.Bar:
+def _batang_skor(label, skor, moe, isi: Sequence[str], hover, lang: str) -> dict:
     """Horizontal bars with error bars and the score written inside, at the bar's base."""
-    return go.Bar(
+    return dict(
+        type="bar",
         x=_daftar(skor), y=list(label), orientation="h", showlegend=False,
         marker=dict(color=list(isi), line=dict(width=0)),
         error_x=dict(type="data", array=_daftar(moe), visible=True, color=warna.TEKS,
@@ -227,10 +276,12 @@ def _batang_skor(label, skor, moe, isi: Sequence[str], hover, lang: str) -> go.B
     )
 
 
-def _tambah_penanda(fig: go.Figure, label: Sequence[str], penanda: str | Sequence[str]) -> None:
-    if len(label):
-        teks = [penanda] * len(label) if isinstance(penanda, str) else list(penanda)
-        fig.add_trace(_jejak_penanda(label, teks))
+def _penanda_jejak(label: Sequence[str], penanda: str | Sequence[str]) -> list[dict]:
+    """The marker trace of hidden rows (none when nothing is hidden)."""
+    if not len(label):
+        return []
+    teks = [penanda] * len(label) if isinstance(penanda, str) else list(penanda)
+    return [_jejak_penanda(label, teks)]
 
 
 # ----------------------------------------------------------------------- seven values
@@ -248,10 +299,11 @@ def _data_nilai(panjang: pd.DataFrame, lang: str) -> pd.DataFrame:
     return data
 
 
-def _jejak_pembanding(pembanding: pd.DataFrame, lang: str, nama: str) -> go.Scatter:
+def _jejak_pembanding(pembanding: pd.DataFrame, lang: str, nama: str) -> dict:
     data = _data_nilai(pembanding, lang)
     data = data[~data["sembunyi"]]
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=_daftar(data["skor"]), y=data["label"].tolist(), mode="markers", name=nama,
         showlegend=True, cliponaxis=False,
         marker=dict(symbol="diamond", size=20, color=warna.PEMBANDING,
@@ -281,27 +333,27 @@ def batang_nilai(
         for b in tampil.to_dict("records")
     ]
     isi = [warna.NILAI[k] for k in tampil.index]
-    fig = go.Figure(_batang_skor(tampil["label"], tampil["skor"], tampil["moe"], isi, hover, lang))
-    _tambah_penanda(fig, data.loc[data["sembunyi"], "label"].tolist(), penanda)
+    jejak = [_batang_skor(tampil["label"], tampil["skor"], tampil["moe"], isi, hover, lang)]
+    jejak += _penanda_jejak(data.loc[data["sembunyi"], "label"].tolist(), penanda)
     ada_pembanding = pembanding is not None and not pembanding.empty
     if ada_pembanding:
         nama = label_pembanding or _t("pembanding", lang)
-        fig.add_trace(_jejak_pembanding(pembanding, lang, nama))
-    _tata_letak(fig, lang, 500, legenda=ada_pembanding)
-    _sumbu_kategori(fig, data["label"].tolist())
-    fig.update_xaxes(range=[0, 100], dtick=25, title=dict(text=_t("sumbu_skor", lang)))
-    return fig
+        jejak.append(_jejak_pembanding(pembanding, lang, nama))
+    return _figur(jejak, lang, 500, ada_pembanding, _sumbu_kategori(data["label"].tolist()),
+                  dict(xaxis=dict(range=[0, 100], dtick=25,
+                                  title=dict(text=_t("sumbu_skor", lang)))))
 
 
 # ------------------------------------------------------------------- 100 % stacked bars
 
 
-def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> go.Bar:
+def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> dict:
     """One segment of a 100 % stacked bar: shares 0-1 drawn as percentages."""
     teks_bagian = [
         fmt.persen(b, lang) if not _kosong(b) and b >= BATAS_TEKS_BAGIAN else "" for b in bagian
     ]
-    return go.Bar(
+    return dict(
+        type="bar",
         x=[None if _kosong(b) else 100 * float(b) for b in bagian], y=list(label),
         orientation="h", name=nama, marker=dict(color=isi, line=dict(color="white", width=1)),
         text=teks_bagian, textposition="inside", insidetextanchor="middle",
@@ -315,21 +367,19 @@ def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> go.Bar:
 def _tumpuk(
     data: pd.DataFrame, label: str, komponen: Sequence[tuple[str, str, str]], lang: str,
     penanda: str,
-) -> go.Figure:
+) -> list[dict]:
     """100 % stacked horizontal bars; ``komponen`` = (column, legend name, colour).
 
     Rows are hidden when ``tersembunyi`` is true or the first component is missing.
     """
     sembunyi = _sembunyi(data, komponen[0][0])
     tampil = data[~sembunyi]
-    fig = go.Figure([
+    jejak = [
         _jejak_bagian(tampil[label].astype(str), tampil[kolom], nama, isi, lang)
         for kolom, nama, isi in komponen
-    ])
-    _tambah_penanda(fig, data.loc[sembunyi, label].astype(str).tolist(),
-                    _penanda_per_baris(data[sembunyi], penanda, lang))
-    fig.update_layout(barmode="stack")
-    return fig
+    ]
+    return jejak + _penanda_jejak(data.loc[sembunyi, label].astype(str).tolist(),
+                                  _penanda_per_baris(data[sembunyi], penanda, lang))
 
 
 def sebaran_kategori(panjang: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
@@ -339,11 +389,10 @@ def sebaran_kategori(panjang: pd.DataFrame, lang: str, penanda: str) -> go.Figur
         (f"p{kode.lower()}", _label_kategori(kode, lang), warna.KATEGORI[kode])
         for kode, *_ in kontrak.KATEGORI
     ]
-    fig = _tumpuk(data, "label", komponen, lang, penanda)
-    _tata_letak(fig, lang, _tinggi(len(data), 56))
-    _sumbu_kategori(fig, data["label"].tolist())
-    _sumbu_persen_x(fig, _t("sumbu_persen", lang), lang)
-    return fig
+    jejak = _tumpuk(data, "label", komponen, lang, penanda)
+    return _figur(jejak, lang, _tinggi(len(data), 56), True, dict(barmode="stack"),
+                  _sumbu_kategori(data["label"].tolist()),
+                  _sumbu_persen_x(_t("sumbu_persen", lang), lang))
 
 
 def sebaran_level(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
@@ -352,12 +401,11 @@ def sebaran_level(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
         (f"plv{i}", f"{i} {label_id if lang == 'id' else label_en}", warna.LEVEL[i])
         for i, (label_id, label_en) in kontrak.LEVEL_SOSIO.items()
     ]
-    fig = _tumpuk(lebar, "kelompok", komponen, lang, penanda)
-    _tata_letak(fig, lang, _tinggi(len(lebar), 48))
-    _sumbu_kategori(fig, lebar["kelompok"].astype(str).tolist())
-    _sumbu_persen_x(fig, _t("sumbu_persen", lang), lang)
-    fig.update_layout(legend=dict(title=dict(text=_t("level", lang) + ":")))
-    return fig
+    jejak = _tumpuk(lebar, "kelompok", komponen, lang, penanda)
+    return _figur(jejak, lang, _tinggi(len(lebar), 48), True, dict(barmode="stack"),
+                  _sumbu_kategori(lebar["kelompok"].astype(str).tolist()),
+                  _sumbu_persen_x(_t("sumbu_persen", lang), lang),
+                  dict(legend=dict(title=dict(text=_t("level", lang) + ":"))))
 
 
 # ---------------------------------------------------------------------------- ranking
@@ -373,9 +421,9 @@ def _urut_peringkat(lebar: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([tampil, data[data["_sembunyi"]].sort_values("_label")])
 
 
-def _legenda_kategori(fig: go.Figure, lang: str) -> None:
-    for kode, *_ in kontrak.KATEGORI:
-        fig.add_trace(_legenda_kotak(_label_kategori(kode, lang), warna.KATEGORI[kode]))
+def _legenda_kategori(lang: str) -> list[dict]:
+    return [_legenda_kotak(_label_kategori(kode, lang), warna.KATEGORI[kode])
+            for kode, *_ in kontrak.KATEGORI]
 
 
 def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) -> go.Figure:
@@ -393,15 +441,15 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
         for lab, s, m, jml, k in zip(tampil["_label"], tampil["indeks"], moe, n, tampil["_kode"], strict=True)
     ]
     isi = [warna.KATEGORI[k] for k in tampil["_kode"]]
-    fig = go.Figure(_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang))
+    jejak = [_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang)]
     tersembunyi = data[data["_sembunyi"]]
-    _tambah_penanda(fig, tersembunyi["_label"].tolist(), _penanda_per_baris(tersembunyi, penanda, lang))
-    _legenda_kategori(fig, lang)
-    _tata_letak(fig, lang, _tinggi(len(data), 30, tambahan=130))
-    fig.update_layout(bargap=0.15)
-    _sumbu_kategori(fig, data["_label"].tolist(), judul_sumbu)
-    fig.update_xaxes(range=[0, 100], dtick=25, title=dict(text=_t("sumbu_indeks", lang)))
-    return fig
+    jejak += _penanda_jejak(tersembunyi["_label"].tolist(),
+                            _penanda_per_baris(tersembunyi, penanda, lang))
+    jejak += _legenda_kategori(lang)
+    return _figur(jejak, lang, _tinggi(len(data), 30, tambahan=130), True, dict(bargap=0.15),
+                  _sumbu_kategori(data["_label"].tolist(), judul_sumbu),
+                  dict(xaxis=dict(range=[0, 100], dtick=25,
+                                  title=dict(text=_t("sumbu_indeks", lang)))))
 
 
 # ------------------------------------------------------------------------ province map
@@ -503,22 +551,24 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
                     hoverongaps=False, name="")
 
     zmin, zmax = _rentang_peta(z)
-    fig = go.Figure(go.Heatmap(
-        colorscale=warna.SKALA_PETA, zmin=zmin, zmax=zmax,
-        colorbar=dict(title=dict(text=_t("skala_peta", lang), side="top"), orientation="h",
-                      thickness=14, len=0.45, x=0.5, xanchor="center", y=-0.02, yanchor="top"),
-        **lapis(z)))
-    fig.add_trace(go.Heatmap(colorscale=_skala_diskret((warna.TERSEMBUNYI, warna.KOSONG)),
-                             zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)))
-    fig.add_trace(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
-    fig.add_trace(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
-    _tata_letak(fig, lang, 540)
+    jejak = [
+        dict(type="heatmap", colorscale=warna.SKALA_PETA, zmin=zmin, zmax=zmax,
+             colorbar=dict(title=dict(text=_t("skala_peta", lang), side="top"), orientation="h",
+                           thickness=14, len=0.45, x=0.5, xanchor="center", y=-0.02,
+                           yanchor="top"),
+             **lapis(z)),
+        dict(type="heatmap", colorscale=_skala_diskret((warna.TERSEMBUNYI, warna.KOSONG)),
+             zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)),
+        _legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI),
+        _legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG),
+    ]
     polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
                  constrain="domain", title=dict(text=""))
-    fig.update_xaxes(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos)
-    fig.update_yaxes(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x",
-                     scaleratio=1 / RASIO_UBIN, constraintoward="top", **polos)
-    return fig
+    return _figur(jejak, lang, 540, True, dict(
+        xaxis=dict(range=[-0.5, peta.JUMLAH_KOLOM - 0.5], **polos),
+        yaxis=dict(range=[-0.5, peta.JUMLAH_BARIS - 0.5], scaleanchor="x",
+                   scaleratio=1 / RASIO_UBIN, constraintoward="top", **polos),
+    ))
 
 
 # ------------------------------------------------------------------------------ trend
@@ -583,9 +633,13 @@ def _titik_signifikan(data: pd.DataFrame, y: list, kunci: str) -> list[bool]:
     return hasil
 
 
-def _ada_signifikan(fig: go.Figure) -> bool:
-    return any(isinstance(j.marker.line.width, tuple) and max(j.marker.line.width, default=0) > 0
-               for j in fig.data if isinstance(j, go.Scatter))
+def _ada_signifikan(jejak: Sequence[dict]) -> bool:
+    """Whether a line trace has an outlined (significant) point: a per-point line width."""
+    for j in jejak:
+        lebar = j.get("marker", {}).get("line", {}).get("width")
+        if j.get("type") == "scatter" and isinstance(lebar, list | tuple) and max(lebar, default=0) > 0:
+            return True
+    return False
 
 
 def _hover_tren(label: str, periode: str, baris: dict, signifikan: bool, lang: str) -> str:
@@ -596,13 +650,14 @@ def _hover_tren(label: str, periode: str, baris: dict, signifikan: bool, lang: s
 
 
 def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
-                lang: str) -> go.Scatter:
+                lang: str) -> dict:
     data = _sejajarkan(df, periode, kolom_periode)
     y = _y_tren(data)
     sig = _titik_signifikan(data, y, kunci)
     label = _label_seri(kunci, lang)
     isi = warna.INDEKS if kunci == "indeks" else warna.NILAI[kunci]
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
         line=dict(color=isi, width=5 if kunci == "indeks" else 3),
         marker=dict(color=isi, opacity=1, size=[18 if s else 10 for s in sig],
@@ -614,12 +669,13 @@ def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_peri
 
 
 def _garis_pembanding(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_periode: str,
-                      lang: str, nama: str) -> go.Scatter:
+                      lang: str, nama: str) -> dict:
     data = _sejajarkan(df, periode, kolom_periode)
     y = _y_tren(data)
     label = f"{nama}: {_label_seri(kunci, lang)}"
     isi = warna.PEMBANDING if kunci == "indeks" else warna.NILAI[kunci]
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=list(periode), y=y, mode="lines+markers", name=label, connectgaps=False,
         line=dict(color=isi, width=3, dash="dash"), marker=dict(color=isi, size=8),
         hovertext=[_hover(f"{label} · {p}", [_baris_skor(v, None, lang)]) for p, v in
@@ -628,9 +684,9 @@ def _garis_pembanding(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolo
     )
 
 
-def _rentang_y(fig: go.Figure) -> tuple[float, float]:
+def _rentang_y(daftar_jejak: Sequence[dict]) -> tuple[float, float]:
     """A y range around the drawn values, in steps of 5, within 0-100."""
-    nilai = [v for jejak in fig.data for v in (jejak.y or ()) if v is not None]
+    nilai = [v for jejak in daftar_jejak for v in (jejak.get("y") or ()) if v is not None]
     if not nilai:
         return 0.0, 100.0
     bawah = 5 * math.floor(min(nilai) / 5) - 10
@@ -643,7 +699,8 @@ def _penanda_periode(df: pd.DataFrame, kolom_periode: str, penanda: str, y: floa
     periode = list(dict.fromkeys(tersembunyi[kolom_periode].map(_teks_periode)))
     if not periode:
         return []
-    return [go.Scatter(
+    return [dict(
+        type="scatter",
         x=periode, y=[y] * len(periode), mode="text", text=[penanda] * len(periode),
         textposition="top center", showlegend=False, name=penanda, hoverinfo="skip",
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA), cliponaxis=False,
@@ -667,22 +724,22 @@ def tren(
     data = panjang_per_periode
     lain = [] if pembanding is None else [pembanding[kolom_periode]]
     periode = _urut_periode(data[kolom_periode], *lain)
-    fig = go.Figure([_garis_tren(data[data["nilai"] == k], k, periode, kolom_periode, lang)
-                     for k in _kunci_tren(data)])
+    jejak = [_garis_tren(data[data["nilai"] == k], k, periode, kolom_periode, lang)
+             for k in _kunci_tren(data)]
     if pembanding is not None:
         nama = label_pembanding or _t("pembanding", lang)
-        fig.add_traces([_garis_pembanding(pembanding[pembanding["nilai"] == k], k, periode,
-                                          kolom_periode, lang, nama)
-                        for k in _kunci_tren(pembanding)])
-    if _ada_signifikan(fig):
-        fig.add_trace(_legenda_kotak(_t("signifikan", lang), "white", "circle", warna.PEMBANDING))
-    bawah, atas = _rentang_y(fig)
-    fig.add_traces(_penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah)))
-    _tata_letak(fig, lang, 480)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periode,
-                     title=dict(text=_t("sumbu_periode", lang)), showgrid=False)
-    fig.update_yaxes(range=[bawah, atas], title=dict(text=_t("sumbu_skor", lang)))
-    return fig
+        jejak += [_garis_pembanding(pembanding[pembanding["nilai"] == k], k, periode,
+                                    kolom_periode, lang, nama)
+                  for k in _kunci_tren(pembanding)]
+    if _ada_signifikan(jejak):
+        jejak.append(_legenda_kotak(_t("signifikan", lang), "white", "circle", warna.PEMBANDING))
+    bawah, atas = _rentang_y(jejak)
+    jejak += _penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah))
+    return _figur(jejak, lang, 480, True, dict(
+        xaxis=dict(type="category", categoryorder="array", categoryarray=periode,
+                   title=dict(text=_t("sumbu_periode", lang)), showgrid=False),
+        yaxis=dict(range=[bawah, atas], title=dict(text=_t("sumbu_skor", lang))),
+    ))
 
 
 def tren_indeks(
@@ -743,17 +800,17 @@ def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
     kolom = [kontrak.label_nilai(k, lang).replace(" ", "<br>") for k in kunci]
     sel = _sel_panas(lebar, kunci, lang)
     skala = [[posisi, w] for posisi, w in warna.SKALA_INDEKS]
-    fig = go.Figure(go.Heatmap(
-        z=sel["z"], x=kolom, y=baris, colorscale=skala, zmin=0, zmax=100, xgap=3, ygap=3,
+    jejak = [dict(
+        type="heatmap", z=sel["z"], x=kolom, y=baris, colorscale=skala, zmin=0, zmax=100, xgap=3, ygap=3,
         text=sel["teks"], texttemplate="%{text}", textfont=dict(size=UKURAN_TEKS_DATA),
         hovertext=sel["hover"], hoverinfo="text", hoverongaps=False, name="",
         colorbar=dict(title=dict(text=_t("skor", lang)), tickvals=[0, 25, 50, 75, 100],
                       tickfont=dict(size=UKURAN_TICK), thickness=18, outlinewidth=0),
-    ))
+    )]
     tutup = sel["sembunyi"]
     tanda = _penanda_per_baris(lebar, penanda, lang)
-    fig.add_trace(go.Heatmap(
-        z=[[0 if t else None for t in r] for r in tutup], x=kolom, y=baris,
+    jejak.append(dict(
+        type="heatmap", z=[[0 if t else None for t in r] for r in tutup], x=kolom, y=baris,
         colorscale=[[0, warna.TERSEMBUNYI], [1, warna.TERSEMBUNYI]], showscale=False,
         xgap=3, ygap=3,
         text=[[_bungkus(p, 12) if t else "" for t in r] for r, p in zip(tutup, tanda, strict=True)],
@@ -761,7 +818,7 @@ def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
         hovertext=[[p if t else "" for t in r] for r, p in zip(tutup, tanda, strict=True)],
         hoverinfo="text", hoverongaps=False, name="",
     ))
-    _tata_letak(fig, lang, _tinggi(len(baris), 52, tambahan=170), legenda=False)
-    fig.update_xaxes(type="category", side="top", showgrid=False, tickangle=0)
-    fig.update_yaxes(type="category", autorange="reversed", showgrid=False, ticks="")
-    return fig
+    return _figur(jejak, lang, _tinggi(len(baris), 52, tambahan=170), False, dict(
+        xaxis=dict(type="category", side="top", showgrid=False, tickangle=0),
+        yaxis=dict(type="category", autorange="reversed", showgrid=False, ticks=""),
+    ))

@@ -65,8 +65,10 @@ komponen.tabel(ctx, lebar.sort_values("indeks", ascending=False), {
 
 st.subheader(ctx.t(TEKS, "berdampingan"))
 dari_url = [w for w in st.query_params.get_all("bandingkan") if w in terlihat]
+urut = lebar.loc[~lebar["tersembunyi"]].sort_values("indeks", ascending=False)["kelompok"].tolist()
+awal = list(dict.fromkeys([*urut[:1], *urut[-1:]]))  # the highest and the lowest
 pilihan_banding = st.multiselect(ctx.t(TEKS, "pilih_banding"), terlihat,
-                                 default=dari_url or terlihat[:3], max_selections=6)
+                                 default=dari_url or awal, max_selections=6)
 st.query_params["bandingkan"] = pilihan_banding
 if pilihan_banding:
     sisi = lebar.set_index("kelompok").loc[pilihan_banding].reset_index()
