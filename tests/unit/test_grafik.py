@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from berakhlak import grafik, kontrak, peta, statistik, warna
@@ -272,3 +273,23 @@ def test_teks_di_kategori_kontras():
     for kode, latar in warna.KATEGORI.items():
         assert warna.TEKS_DI_KATEGORI[kode] == grafik.warna_teks(latar)
     assert semua_teks(semua_grafik()[0])  # serialisable trace dicts
+
+
+def test_templat_putih_dan_tidak_bocor_antar_grafik():
+    """The shared template is applied to every figure as its own copy."""
+    putih = go.layout.Template(pio.templates["plotly_white"]).to_plotly_json()
+    pertama = grafik.batang_nilai(panjang(), "id", PENANDA)
+    assert pertama.layout.template.to_plotly_json() == putih
+    pertama.layout.template.layout.paper_bgcolor = "red"
+    pertama.layout.xaxis.tickfont.size = 5
+    kedua = grafik.batang_nilai(panjang(), "id", PENANDA)
+    assert kedua.layout.template.to_plotly_json() == putih
+    assert kedua.layout.xaxis.tickfont.size == grafik.UKURAN_TICK
+
+
+def test_tata_letak_bersama_dan_sumbu_khusus_digabung():
+    fig = grafik.sebaran_level(lebar(["Pria", "Wanita"], [60.0, 61.0], [False, False]), "id", PENANDA)
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.title.text.startswith("Level")
+    assert fig.layout.xaxis.ticksuffix == " %" and fig.layout.xaxis.title.font.size == grafik.UKURAN_HURUF
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.yaxis.automargin

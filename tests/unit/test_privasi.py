@@ -193,3 +193,25 @@ def test_no_small_group_recoverable(n):
     sembunyi = hasil["tersembunyi"]
     sisa = sum(n) - hasil["n"].sum()
     assert sembunyi.sum() != 1 and (sisa == 0 or sisa >= 10)
+
+
+def test_breakdown_ties_with_mixed_or_missing_kelompok():
+    # keys that cannot be compared are compared as text; a missing key sorts last
+    campur = lebar([20, 8, 20], kelompok=["z", "m", "b"]).astype({"kelompok": object})
+    campur["kelompok"] = pd.Series([2, "m", "b"], dtype=object)
+    assert list(privasi.terapkan(campur, 10, rincian=True)["alasan_sembunyi"]) == [
+        "pelengkap", "kecil", None]
+    hilang = lebar([20, 8, 20], kelompok=["z", "m", "b"])
+    hilang["kelompok"] = pd.Series([None, "m", "b"], dtype=object)
+    assert list(privasi.terapkan(hilang, 10, rincian=True)["alasan_sembunyi"]) == [
+        None, "kecil", "pelengkap"]
+
+
+def test_cell_hidden_by_several_rules_blanked_once_with_types():
+    awal = lebar([40, 50, 30], n_nilai={"adaptif": [6, 45, 25], "loyal": [40, 7, 30]})
+    hasil = privasi.terapkan(awal, 10)
+    assert hasil["kategori"].dtype == object
+    assert hasil.loc[0, "kategori"] is None and hasil.loc[1, "kategori"] is None
+    assert hasil.loc[2, "kategori"] == "B"
+    assert hasil["n_adaptif"].dtype == "float64" and hasil["n_akuntabel"].dtype == "int64"
+    assert hasil["tersembunyi"].dtype == bool and hasil["alasan_sembunyi"].dtype == object

@@ -171,3 +171,26 @@ def test_panjang_shape_and_order(lebar):
 
 def test_panjang_empty(lebar):
     assert panjang(lebar.iloc[:0]).empty
+
+
+def test_ringkas_types_and_missing_counts():
+    jumlah = pd.DataFrame([jumlah_dari_responden("X", SKOR), jumlah_dari_responden("Y", SKOR)])
+    jumlah["n_ad"] = [np.nan, 4.0]  # a count the rollup left empty counts as 0
+    lebar = ringkas(jumlah)
+    assert lebar["n_adaptif"].dtype == "int64" and list(lebar["n_adaptif"]) == [0, 4]
+    assert math.isnan(lebar.loc[0, "adaptif"]) and math.isnan(lebar.loc[0, "moe_adaptif"])
+    assert math.isnan(lebar.loc[0, "indeks"]) and lebar.loc[0, "kategori"] is None
+    assert lebar["kategori"].dtype == object and lebar.loc[1, "kategori"] == "B"
+    assert lebar["n_lv"].dtype == "int64"
+    assert list(lebar.index) == list(jumlah.index)
+
+
+def test_ringkas_many_rows_match_row_by_row():
+    rng = np.random.default_rng(0)
+    baris = [jumlah_dari_responden(f"G{i}", [[float(x) for x in rng.integers(0, 101, 7)]
+                                             for _ in range(int(rng.integers(1, 6)))])
+             for i in range(25)]
+    semua = ringkas(pd.DataFrame(baris))
+    for i, b in enumerate(baris):
+        sendiri = ringkas(pd.DataFrame([b]))
+        pd.testing.assert_frame_equal(semua.iloc[[i]].reset_index(drop=True), sendiri)
