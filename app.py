@@ -3,6 +3,7 @@ the previous period, the seven values, weakest and strongest, and a chosen bench
 
 import streamlit as st
 
+from berakhlak import format as fmt
 from berakhlak import grafik, komponen, layanan, narasi, privasi, statistik, ui
 
 TEKS = {
@@ -33,9 +34,9 @@ lemah, kuat = statistik.terlemah_terkuat(baris)
 
 kolom = st.columns([1.3, 1, 1.2, 1.2, 1.2])
 with kolom[0]:
-    st.metric(ctx.t(TEKS, "indeks"), ui.angka(baris["indeks"], lang))
+    st.metric(ctx.t(TEKS, "indeks"), fmt.desimal(baris["indeks"], lang))
     ui.lencana_kategori(baris["kategori"], lang)
-kolom[1].metric(ctx.t(TEKS, "responden"), komponen.bulat(baris["n"], lang))
+kolom[1].metric(ctx.t(TEKS, "responden"), fmt.bulat(baris["n"], lang))
 komponen.metrik_perubahan(kolom[2], baris, baris_lalu, periode_lalu, lang, TEKS)
 komponen.metrik_nilai(kolom[3].container(key="ekstrem_lemah"), ctx.t(TEKS, "terlemah"), lemah, baris, lang)
 komponen.metrik_nilai(kolom[4].container(key="ekstrem_kuat"), ctx.t(TEKS, "terkuat"), kuat, baris, lang)

@@ -1,9 +1,11 @@
 """The data folder: what is in it, what was loaded, and the rollup every page reads.
 
 Each ``*.parquet`` file below the folder is validated on its own (berakhlak.validasi) and then
-summarised once into a small rollup (queries/agregat_berkas.sql). Results are cached by the
-file's fingerprint (path, size, modification time), so a refresh re-reads only files that
-changed. The per-file rollups are merged into one DuckDB table ``agregat`` that all pages query.
+summarised once into a small rollup (queries/agregat_berkas*.sql). Results are kept in the
+cache folder by the file's fingerprint (path, size, modification time), so neither a rerun nor
+a restart re-reads a file that did not change. The per-file rollups are stacked into one DuckDB
+table ``agregat`` that all pages query; rebuilding runs in a background thread while the
+previous snapshot keeps serving.
 
 The same respondent (periode, responden_id) in several files is counted once: the copy in the
 file that comes first in path order counts; later copies are skipped. Nothing in the data folder
@@ -196,6 +198,11 @@ class Katalog:
         if self._keadaan is None:
             raise RuntimeError(self.galat or "data folder could not be read")
         return self._keadaan
+
+    @property
+    def siap(self) -> bool:
+        """Whether a first snapshot exists (later refreshes never block a page for long)."""
+        return self._keadaan is not None
 
     @property
     def sedang_memperbarui(self) -> bool:

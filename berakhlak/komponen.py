@@ -34,10 +34,6 @@ def _kosong(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def bulat(n, lang: str) -> str:
-    return fmt.bulat(n, lang)
-
-
 def metrik_nilai(tempat, label: str, kunci: str | None, baris: pd.Series, lang: str) -> None:
     """A metric naming a value and its index, e.g. 'Adaptif' / 48,1."""
     if kunci is None:

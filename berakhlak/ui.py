@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from berakhlak import format as fmt
 from berakhlak import i18n, katalog, kontrak, layanan, privasi, warna
 from berakhlak.layanan import Pilihan
 
@@ -140,7 +139,7 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
 
 def _keadaan(lang: str) -> katalog.Keadaan:
     kat = katalog.katalog()
-    if kat._keadaan is None:
+    if not kat.siap:
         with st.spinner(tx("memuat", lang)):
             return layanan.keadaan()
     k = layanan.keadaan()
@@ -305,7 +304,3 @@ def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
     sep = ";" if lang == "id" else ","
     data = tabel.to_csv(index=False, sep=sep).encode("utf-8-sig")
     st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)
-
-
-def angka(x, lang: str, digit: int = 1, tanda: bool = False) -> str:
-    return fmt.desimal(x, lang, digit, tanda)
