@@ -328,6 +328,7 @@ class Katalog:
             self._tampilkan(sidik)
             self.basis.daftarkan("kunci_prioritas", prioritas)
             try:
+                self.basis.eksekusi("responden_berkas")
                 tabel = pa.concat_tables([
                     self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
                     for nama in ("agregat_berkas", "agregat_berkas_demografi")

@@ -1,8 +1,7 @@
--- agregat_berkas: the rollup of one validated file (view `berkas`, canonical column names,
--- missing optional columns as NULL) for the filters every page uses.
--- Respondents whose (periode, responden_id) is in `kunci_prioritas` are skipped: their copy
--- in a file earlier in path order is the one that counts. Blank optional text becomes $kosong
--- after grouping (the merge in agregat_gabung.sql adds up groups that end with the same label).
+-- agregat_berkas: the rollup of one validated file for the filters every page uses.
+-- Reads view `responden` (responden_berkas.sql: typed, duplicates of earlier files left out).
+-- Blank optional text becomes $kosong after grouping (pages sum, so groups that end with the
+-- same label add up).
 -- Parameters: $kosong  label for a blank optional text value.
 -- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
 --   n (respondents), and per value prefix x (bp, ak, ko, ha, lo, ad, kl): n_x count of scores,
@@ -10,29 +9,6 @@
 --   decimal) is in category A/B/C/D; n_idx/s_idx/ss_idx over each respondent's mean of the
 --   values they answered; lv1..lv5 respondents per socio-emotional level.
 --   dimensi is 'semua' and grup NULL on every row.
-WITH r AS (
-  SELECT
-    periode::INTEGER AS periode,
-    jenis_instansi::VARCHAR AS jenis_instansi,
-    instansi::VARCHAR AS instansi,
-    provinsi::VARCHAR AS provinsi,
-    kabupaten_kota::VARCHAR AS kabupaten_kota,
-    unit_kerja::VARCHAR AS unit_kerja,
-    berorientasi_pelayanan::DOUBLE AS bp,
-    akuntabel::DOUBLE AS ak,
-    kompeten::DOUBLE AS ko,
-    harmonis::DOUBLE AS ha,
-    loyal::DOUBLE AS lo,
-    adaptif::DOUBLE AS ad,
-    kolaboratif::DOUBLE AS kl,
-    (coalesce(berorientasi_pelayanan::DOUBLE, 0) + coalesce(akuntabel::DOUBLE, 0) + coalesce(kompeten::DOUBLE, 0) + coalesce(harmonis::DOUBLE, 0) + coalesce(loyal::DOUBLE, 0) + coalesce(adaptif::DOUBLE, 0) + coalesce(kolaboratif::DOUBLE, 0)) / nullif((berorientasi_pelayanan IS NOT NULL)::INTEGER + (akuntabel IS NOT NULL)::INTEGER + (kompeten IS NOT NULL)::INTEGER + (harmonis IS NOT NULL)::INTEGER + (loyal IS NOT NULL)::INTEGER + (adaptif IS NOT NULL)::INTEGER + (kolaboratif IS NOT NULL)::INTEGER, 0) AS idx,
-    level_sosio_emosional::INTEGER AS lv
-  FROM berkas AS b
-  WHERE NOT EXISTS (
-    SELECT 1 FROM kunci_prioritas AS k
-    WHERE k.periode = b.periode AND k.responden_id = b.responden_id::VARCHAR
-  )
-)
 SELECT
     periode,
     coalesce(nullif(trim(jenis_instansi), ''), $kosong) AS jenis_instansi,
@@ -100,5 +76,5 @@ SELECT
     count_if(lv = 3) AS lv3,
     count_if(lv = 4) AS lv4,
     count_if(lv = 5) AS lv5
-FROM r
+FROM responden
 GROUP BY periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja

@@ -1,8 +1,8 @@
 -- agregat_berkas_demografi: the rollup of one validated file (view `berkas`) broken down by
 -- each demographic column in turn, for the Demografi page (one scan, GROUPING SETS).
--- Respondents whose (periode, responden_id) is in `kunci_prioritas` are skipped: their copy
--- in a file earlier in path order is the one that counts. Blank optional text becomes $kosong
--- after grouping (the merge in agregat_gabung.sql adds up groups that end with the same label).
+-- Reads view `responden` (responden_berkas.sql: typed, duplicates of earlier files left out).
+-- Blank optional text becomes $kosong after grouping (pages sum, so groups that end with the
+-- same label add up).
 -- Parameters: $kosong  label for a blank value.
 -- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
 --   n (respondents), and per value prefix x (bp, ak, ko, ha, lo, ad, kl): n_x count of scores,
@@ -11,35 +11,6 @@
 --   values they answered; lv1..lv5 respondents per socio-emotional level.
 --   dimensi names the demographic column, grup its group; category counts (ka_x..kd_x)
 --   are NULL: the breakdown pages do not use them, and leaving them out halves the work.
-WITH r AS (
-  SELECT
-    periode::INTEGER AS periode,
-    jenis_instansi::VARCHAR AS jenis_instansi,
-    instansi::VARCHAR AS instansi,
-    provinsi::VARCHAR AS provinsi,
-    kabupaten_kota::VARCHAR AS kabupaten_kota,
-    unit_kerja::VARCHAR AS unit_kerja,
-    jenis_kelamin::VARCHAR AS jenis_kelamin,
-    kelompok_usia::VARCHAR AS kelompok_usia,
-    jenis_jabatan::VARCHAR AS jenis_jabatan,
-    golongan::VARCHAR AS golongan,
-    masa_kerja::VARCHAR AS masa_kerja,
-    status_kepegawaian::VARCHAR AS status_kepegawaian,
-    berorientasi_pelayanan::DOUBLE AS bp,
-    akuntabel::DOUBLE AS ak,
-    kompeten::DOUBLE AS ko,
-    harmonis::DOUBLE AS ha,
-    loyal::DOUBLE AS lo,
-    adaptif::DOUBLE AS ad,
-    kolaboratif::DOUBLE AS kl,
-    (coalesce(berorientasi_pelayanan::DOUBLE, 0) + coalesce(akuntabel::DOUBLE, 0) + coalesce(kompeten::DOUBLE, 0) + coalesce(harmonis::DOUBLE, 0) + coalesce(loyal::DOUBLE, 0) + coalesce(adaptif::DOUBLE, 0) + coalesce(kolaboratif::DOUBLE, 0)) / nullif((berorientasi_pelayanan IS NOT NULL)::INTEGER + (akuntabel IS NOT NULL)::INTEGER + (kompeten IS NOT NULL)::INTEGER + (harmonis IS NOT NULL)::INTEGER + (loyal IS NOT NULL)::INTEGER + (adaptif IS NOT NULL)::INTEGER + (kolaboratif IS NOT NULL)::INTEGER, 0) AS idx,
-    level_sosio_emosional::INTEGER AS lv
-  FROM berkas AS b
-  WHERE NOT EXISTS (
-    SELECT 1 FROM kunci_prioritas AS k
-    WHERE k.periode = b.periode AND k.responden_id = b.responden_id::VARCHAR
-  )
-)
 SELECT
     periode,
     coalesce(nullif(trim(jenis_instansi), ''), $kosong) AS jenis_instansi,
@@ -121,7 +92,7 @@ SELECT
     count_if(lv = 3) AS lv3,
     count_if(lv = 4) AS lv4,
     count_if(lv = 5) AS lv5
-FROM r
+FROM responden
 GROUP BY GROUPING SETS (
     (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, jenis_kelamin),
     (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, kelompok_usia),

@@ -1,0 +1,36 @@
+-- responden_berkas: the respondents of one validated file (view `berkas`, canonical column
+-- names, missing optional columns as NULL) as view `responden`, typed, with each respondent's
+-- mean of the values they answered (idx). Respondents whose (periode, responden_id) is in
+-- `kunci_prioritas` are left out: their copy in a file earlier in path order is the one
+-- that counts. Both rollups (agregat_berkas*.sql) read this view.
+-- Parameters: none.
+-- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, the six
+--   demographic columns, bp, ak, ko, ha, lo, ad, kl (the seven scores), idx, lv (level).
+CREATE OR REPLACE VIEW responden AS
+SELECT
+  periode::INTEGER AS periode,
+  jenis_instansi::VARCHAR AS jenis_instansi,
+  instansi::VARCHAR AS instansi,
+  provinsi::VARCHAR AS provinsi,
+  kabupaten_kota::VARCHAR AS kabupaten_kota,
+  unit_kerja::VARCHAR AS unit_kerja,
+  jenis_kelamin::VARCHAR AS jenis_kelamin,
+  kelompok_usia::VARCHAR AS kelompok_usia,
+  jenis_jabatan::VARCHAR AS jenis_jabatan,
+  golongan::VARCHAR AS golongan,
+  masa_kerja::VARCHAR AS masa_kerja,
+  status_kepegawaian::VARCHAR AS status_kepegawaian,
+  berorientasi_pelayanan::DOUBLE AS bp,
+  akuntabel::DOUBLE AS ak,
+  kompeten::DOUBLE AS ko,
+  harmonis::DOUBLE AS ha,
+  loyal::DOUBLE AS lo,
+  adaptif::DOUBLE AS ad,
+  kolaboratif::DOUBLE AS kl,
+  (coalesce(berorientasi_pelayanan::DOUBLE, 0) + coalesce(akuntabel::DOUBLE, 0) + coalesce(kompeten::DOUBLE, 0) + coalesce(harmonis::DOUBLE, 0) + coalesce(loyal::DOUBLE, 0) + coalesce(adaptif::DOUBLE, 0) + coalesce(kolaboratif::DOUBLE, 0)) / nullif((berorientasi_pelayanan IS NOT NULL)::INTEGER + (akuntabel IS NOT NULL)::INTEGER + (kompeten IS NOT NULL)::INTEGER + (harmonis IS NOT NULL)::INTEGER + (loyal IS NOT NULL)::INTEGER + (adaptif IS NOT NULL)::INTEGER + (kolaboratif IS NOT NULL)::INTEGER, 0) AS idx,
+  level_sosio_emosional::INTEGER AS lv
+FROM berkas AS b
+WHERE NOT EXISTS (
+  SELECT 1 FROM kunci_prioritas AS k
+  WHERE k.periode = b.periode AND k.responden_id = b.responden_id::VARCHAR
+)
