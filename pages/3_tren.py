@@ -10,6 +10,8 @@ TEKS = {
     "judul": ("Tren", "Trends"),
     "indeks": ("Indeks BerAKHLAK per periode", "BerAKHLAK index by period"),
     "nilai": ("Tujuh nilai per periode", "The seven values by period"),
+    "satu_nilai": ("Satu nilai dibanding pembanding", "One value against the benchmark"),
+    "pilih_nilai": ("Nilai", "Value"),
     "ket": (
         "Titik bertepi tebal: perubahan dari periode sebelumnya melebihi margin kesalahan 95 %. "
         "Periode tanpa data untuk pilihan ini tampil sebagai celah, bukan nol.",
@@ -61,3 +63,15 @@ tabel = lebar[["kelompok", *kontrak.KUNCI_NILAI]]
 komponen.tabel(ctx, tabel, {"kelompok": (ctx.t(TEKS, "periode"), "teks"),
                             **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI}},
                "tren_nilai")
+
+st.subheader(ctx.t(TEKS, "satu_nilai"))
+terakhir = lebar.dropna(subset=["indeks"]).iloc[-1] if lebar["indeks"].notna().any() else None
+lemah = statistik.terlemah_terkuat(terakhir)[0] if terakhir is not None else None
+awal = ui.parameter_url("nilai", list(kontrak.KUNCI_NILAI), lemah or kontrak.KUNCI_NILAI[0], lang)
+nilai = st.segmented_control(ctx.t(TEKS, "pilih_nilai"), list(kontrak.KUNCI_NILAI), default=awal,
+                             format_func=lambda v: kontrak.label_nilai(v, lang), key="nilai_widget") or awal
+st.query_params["nilai"] = nilai
+satu = statistik.panjang(lebar).query("nilai == @nilai")
+satu_banding = statistik.panjang(lebar_banding).query("nilai == @nilai") if lebar_banding is not None else None
+komponen.grafik(grafik.tren(satu, lang, penanda, pembanding=satu_banding,
+                            label_pembanding=banding[1] if banding else ""))

@@ -101,3 +101,11 @@ def test_tautan_tanpa_periode_membuka_periode_terakhir_seleksi(buka):
     assert not at.warning
     assert at.query_params["periode"] == "2024"
     assert at.query_params["instansi"] == TEGAL
+
+
+def test_tren_satu_nilai_baku_terlemah_dan_dari_url(buka):
+    at = buka("pages/3_tren.py", periode="2024", instansi=TEGAL)
+    assert at.query_params["nilai"] == "adaptif"  # Tegal's weakest value
+    at = buka("pages/3_tren.py", periode="2024", instansi=TEGAL, nilai="loyal")
+    assert at.query_params["nilai"] == "loyal"
+    assert not at.warning
