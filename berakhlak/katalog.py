@@ -14,6 +14,7 @@ is ever written, moved or deleted.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import logging
@@ -71,12 +72,19 @@ class Keadaan:
     berkas: list[HasilValidasi]
     diabaikan: list[str]
     tumpang: list[Tumpang]
-    versi: str
+    versi_folder: str
+    demografi_lengkap: bool
     n_responden: int
     n_baris_dimuat: int
     periode: tuple[int, ...]
     basis: db.Basis = field(repr=False, compare=False, default=None)
     dibuat: float = field(default_factory=time.time)
+
+    @property
+    def versi(self) -> str:
+        """The key of cached query results: changes with the folder and when the demographic
+        rollups arrive."""
+        return self.versi_folder + ("" if self.demografi_lengkap else "-dasar")
 
     @property
     def dimuat(self) -> list[HasilValidasi]:
@@ -178,26 +186,43 @@ class Katalog:
         self._keadaan: Keadaan | None = None
         self._kunci = threading.Lock()
         self._pembangun: threading.Thread | None = None
+        self._pertama = threading.Event()  # set once the first snapshot (or its failure) exists
         self.galat: str | None = None  # why the last rebuild failed, if it did
 
     # -- public -------------------------------------------------------------------------
     def segarkan(self, tunggu: float = 2.0) -> Keadaan:
         """The snapshot, brought up to date with the folder; only changed files are read.
 
-        A rebuild runs in a background thread. The first snapshot is waited for; later, a page
-        waits at most ``tunggu`` seconds (small changes show at once) and otherwise keeps
-        serving the previous snapshot while the new one is built (see ``sedang_memperbarui``).
+        A rebuild runs in a background thread, in two steps: a snapshot is published as soon
+        as every file's base rollup exists, and again once the demographic rollups are done
+        (only the Demografi page waits for those, see :meth:`tunggu_lengkap`). The first
+        snapshot is waited for; later, a page waits at most ``tunggu`` seconds (small changes
+        show at once) and otherwise keeps serving the previous snapshot.
         """
-        with self._kunci:
-            if not self.sedang_memperbarui and self._berubah():
-                self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
-                self._pembangun.start()
-            pembangun = self._pembangun
-        if pembangun is not None:
-            pembangun.join(None if self._keadaan is None else tunggu)
+        batas = time.monotonic() + tunggu
+        while True:
+            pembangun = self._mulai_bila_berubah()
+            if self._keadaan is None:
+                self._pertama.wait()
+                break
+            if pembangun is None or batas <= time.monotonic():
+                break
+            pembangun.join(batas - time.monotonic())
+            if pembangun.is_alive():
+                break  # still building: the previous snapshot serves meanwhile
         if self._keadaan is None:
             raise RuntimeError(self.galat or "data folder could not be read")
         return self._keadaan
+
+    def _mulai_bila_berubah(self) -> threading.Thread | None:
+        """Start a build when the folder changed and none is running; the running build."""
+        with self._kunci:
+            if (self._pembangun is None or not self._pembangun.is_alive()) and self._berubah():
+                self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
+                self._pembangun.start()
+            if self._pembangun is not None and self._pembangun.is_alive():
+                return self._pembangun
+            return None
 
     @property
     def siap(self) -> bool:
@@ -206,13 +231,23 @@ class Katalog:
 
     @property
     def sedang_memperbarui(self) -> bool:
-        return self._pembangun is not None and self._pembangun.is_alive()
+        """Whether changed files are being read while the previous data keeps serving."""
+        return (self._pembangun is not None and self._pembangun.is_alive()
+                and self._keadaan is not None and self._keadaan.demografi_lengkap)
+
+    def tunggu_lengkap(self, batas: float | None = None) -> Keadaan:
+        """The snapshot once its demographic rollups exist (or after ``batas`` seconds)."""
+        self.segarkan(tunggu=0)
+        pembangun = self._pembangun
+        if pembangun is not None:
+            pembangun.join(batas)
+        return self.segarkan(tunggu=0)
 
     def _berubah(self) -> bool:
         """Whether the folder differs from the snapshot (a cheap scan of names, sizes, times)."""
         if self._keadaan is None or any(h.status == "menunggu" for h in self._keadaan.berkas):
             return True
-        return self._lihat()[4] != self._keadaan.versi
+        return self._lihat()[4] != self._keadaan.versi_folder
 
     def _lihat(self) -> tuple[Path, bool, list[tuple[Path, Sidik]], list[str], str]:
         """What the folder holds now: (root read, demo?, Parquet files, ignored files, version).
@@ -231,26 +266,35 @@ class Katalog:
         except Exception as e:  # never take the dashboard down: keep serving the old snapshot
             logging.getLogger(__name__).exception("rebuilding the data snapshot failed")
             self.galat = f"{type(e).__name__}: {e}"
+        finally:
+            self._pertama.set()
 
     # -- steps --------------------------------------------------------------------------
-    def _segarkan(self) -> Keadaan:
+    def _segarkan(self) -> None:
         if not pindai(self.akar)[0]:
             self._buat_demo()
         akar, demo, parquet, diabaikan, versi = self._lihat()
         hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
-        sah = [(path, sidik) for (path, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
+        sah = [sidik for (_, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
         tumpang, didahului = self._cari_tumpang(sah)
-        rollup = [self._rollup_satu(path, sidik, didahului[sidik]) for path, sidik in sah]
-        n_responden = self._gabung(rollup)
-        self._lupakan_yang_hilang({s for _, s in parquet}, set(rollup) | self._hash_dipakai(sah))
-        self._keadaan = Keadaan(
-            akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan,
-            tumpang=tumpang, versi=versi, n_responden=n_responden,
-            n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
-            periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
-            basis=self.basis,
-        )
-        return self._keadaan
+
+        def terbitkan(rollup: list[Path], lengkap: bool) -> None:
+            self._keadaan = Keadaan(
+                akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan, tumpang=tumpang,
+                versi_folder=versi, demografi_lengkap=lengkap, n_responden=self._gabung(rollup),
+                n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
+                periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
+                basis=self.basis,
+            )
+            self._pertama.set()
+
+        dasar = [self._rollup_satu("agregat_berkas", s, didahului[s]) for s in sah]
+        demografi = [self._path_rollup("agregat_berkas_demografi", s, didahului[s]) for s in sah]
+        if not all(p.exists() for p in demografi):
+            terbitkan(dasar + [p for p in demografi if p.exists()], lengkap=False)
+            demografi = [self._rollup_satu("agregat_berkas_demografi", s, didahului[s]) for s in sah]
+        terbitkan(dasar + demografi, lengkap=True)
+        self._lupakan_yang_hilang({s for _, s in parquet}, {*dasar, *demografi, *self._hash_dipakai(sah)})
 
     def _buat_demo(self) -> None:
         from berakhlak import demo
@@ -285,20 +329,20 @@ class Katalog:
         self.disk.tulis(simpanan, lambda p: np.save(open(p, "wb"), h))
         return h
 
-    def _hash_dipakai(self, sah) -> set[Path]:
-        return {self.disk.path("hash", s).with_suffix(".npy") for _, s in sah}
+    def _hash_dipakai(self, sah: list[Sidik]) -> set[Path]:
+        return {self.disk.path("hash", s).with_suffix(".npy") for s in sah}
 
-    def _cari_tumpang(self, sah) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]]]:
+    def _cari_tumpang(self, sah: list[Sidik]) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]]]:
         """Pairs of loaded files that share respondents, and for each file the earlier files
         whose copies take precedence over its own. Only files with a period in common can
         share a respondent, so only those are compared (by key hashes: equal keys give equal
         hashes; the counting itself then uses the exact keys)."""
         tumpang: list[Tumpang] = []
         didahului: dict[Sidik, tuple[Sidik, ...]] = {}
-        for i, (_, sidik) in enumerate(sah):
+        for i, sidik in enumerate(sah):
             periode = set(self._validasi[sidik].periode)
             sebelum = []
-            for _, sidik_a in sah[:i]:
+            for sidik_a in sah[:i]:
                 if not periode & set(self._validasi[sidik_a].periode):
                     continue
                 sama = np.intersect1d(self._hash_kunci(sidik_a), self._hash_kunci(sidik),
@@ -317,10 +361,13 @@ class Katalog:
                 bagian.append(self.basis.jalankan_arrow("kunci_berkas").cast(_KUNCI_KOSONG))
         return pa.concat_tables(bagian)
 
-    def _rollup_satu(self, path: Path, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
-        """The file's rollup as a Parquet file in the cache (made once per fingerprint and
-        per set of earlier files whose copies take precedence)."""
-        simpanan = self.disk.path("rollup", sidik, *sebelum).with_suffix(".parquet")
+    def _path_rollup(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
+        return self.disk.path(nama, sidik, *sebelum).with_suffix(".parquet")
+
+    def _rollup_satu(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
+        """A file's rollup by query ``nama`` as a Parquet file in the cache (made once per
+        fingerprint and per set of earlier files whose copies take precedence)."""
+        simpanan = self._path_rollup(nama, sidik, sebelum)
         if simpanan.exists():
             return simpanan
         prioritas = self._kunci_prioritas(sebelum)
@@ -329,10 +376,7 @@ class Katalog:
             self.basis.daftarkan("kunci_prioritas", prioritas)
             try:
                 self.basis.eksekusi("responden_berkas")
-                tabel = pa.concat_tables([
-                    self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
-                    for nama in ("agregat_berkas", "agregat_berkas_demografi")
-                ], promote_options="permissive")
+                tabel = self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
             finally:
                 self.basis.lepaskan("kunci_prioritas")
         return self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
@@ -386,9 +430,19 @@ def katalog(akar: Path | None = None, cache: Path | None = None) -> Katalog:
         return _REGISTRI[kunci]
 
 
+@atexit.register
+def _tunggu_saat_keluar() -> None:
+    """Let a running build finish its DuckDB call before the process exits (bounded)."""
+    for k in list(_REGISTRI.values()):
+        if k._pembangun is not None:
+            k._pembangun.join(20)
+
+
 def lupakan_semua() -> None:
     """Forget every catalog (tests)."""
     with _REGISTRI_KUNCI:
         for k in _REGISTRI.values():
+            if k._pembangun is not None:
+                k._pembangun.join()  # a build still running uses the connection
             k.basis.tutup()
         _REGISTRI.clear()

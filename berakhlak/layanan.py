@@ -44,6 +44,11 @@ def keadaan() -> katalog.Keadaan:
     return katalog.katalog().segarkan()
 
 
+def keadaan_lengkap(batas: float = 120) -> katalog.Keadaan:
+    """The snapshot once its demographic breakdowns exist (waiting at most ``batas`` s)."""
+    return katalog.katalog().tunggu_lengkap(batas)
+
+
 @functools.lru_cache(maxsize=2048)
 def _ukuran(basis, versi: str, kelompok: str, pilihan: Pilihan, dimensi: str) -> pd.DataFrame:
     params = {"dimensi": dimensi, **pilihan.params()}

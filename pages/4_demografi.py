@@ -23,6 +23,9 @@ TEKS = {
         "5 inter-dependent (noble purpose, the level to aim for).",
     ),
     "kelompok": ("Kelompok", "Group"),
+    "menyiapkan": ("Menyiapkan rincian demografi…", "Preparing the demographic breakdown…"),
+    "belum_siap": ("Rincian demografi masih disiapkan; coba lagi sebentar lagi.",
+                   "The demographic breakdown is still being prepared; try again shortly."),
     "indeks": ("Indeks BerAKHLAK", "BerAKHLAK index"),
     "responden": ("Responden", "Respondents"),
 }
@@ -33,6 +36,12 @@ if not ui.cek_seleksi(ctx):
     st.stop()
 
 k, p, lang = ctx.keadaan, ctx.pilihan, ctx.lang
+if not k.demografi_lengkap:  # right after a start or a new file: the breakdowns come last
+    with st.spinner(ctx.t(TEKS, "menyiapkan")):
+        k = layanan.keadaan_lengkap()
+    if not k.demografi_lengkap:
+        st.info(ctx.t(TEKS, "belum_siap"))
+        st.stop()
 penanda = privasi.penanda(lang, ctx.minimum)
 semua = list(kontrak.DIMENSI_DEMOGRAFI)
 awal = ui.parameter_url("dimensi", semua, "jenis_kelamin", lang)

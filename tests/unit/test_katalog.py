@@ -158,13 +158,13 @@ def test_cache_tidak_pernah_di_dalam_folder_data(data_env, cache_bersama):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     segarkan()
     assert sorted(p.name for p in data_env.rglob("*")) == ["a.parquet"]
-    assert any(cache_bersama.rglob("rollup-*.parquet"))
+    assert any(cache_bersama.rglob("agregat_berkas-*.parquet"))
 
 
 def test_selama_berkas_besar_diperiksa_data_lama_tetap_dilayani(data_env, monkeypatch):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     kat = katalog.katalog()
-    assert kat.segarkan().n_responden == 20
+    assert kat.tunggu_lengkap().n_responden == 20
     asli = katalog.validasi_berkas
     monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: time.sleep(1.0) or asli(*a))
     tulis(data_env / "b.parquet", tabel(ids("b", 30)))
@@ -182,3 +182,23 @@ def test_pembangunan_yang_gagal_tidak_menjatuhkan_dasbor(data_env, monkeypatch):
     tulis(data_env / "b.parquet", tabel(ids("b", 30)))
     assert kat.segarkan().n_responden == 20
     assert "ZeroDivisionError" in kat.galat
+
+
+def test_cuplikan_terbit_sebelum_rincian_demografi_selesai(data_env, monkeypatch):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20), golongan="III"))
+    kat = katalog.katalog()
+    asli = katalog.Katalog._rollup_satu
+
+    def lambat(self, nama, *a):
+        if nama == "agregat_berkas_demografi":
+            time.sleep(1.0)
+        return asli(self, nama, *a)
+
+    monkeypatch.setattr(katalog.Katalog, "_rollup_satu", lambat)
+    k = kat.segarkan()
+    assert k.n_responden == 20 and not k.demografi_lengkap  # the pages need not wait
+    assert layanan.ukuran(k, "grup", Pilihan(periode=2024), "golongan").empty
+    lengkap = kat.tunggu_lengkap()
+    assert lengkap.demografi_lengkap and lengkap.versi != k.versi
+    golongan = layanan.ukuran(lengkap, "grup", Pilihan(periode=2024), "golongan")
+    assert golongan[["kelompok", "n"]].values.tolist() == [["III", 20]]
