@@ -189,7 +189,7 @@ def ukur_halaman(data_dir: Path, cache: Path, ulang: int, label: str) -> tuple[d
     os.environ["BERAKHLAK_DATA_DIR"] = str(data_dir)
     os.environ["BERAKHLAK_CACHE_DIR"] = str(cache)
     mulai = time.perf_counter()
-    k = layanan.keadaan()
+    k = layanan.keadaan_lengkap()  # the demographic rollups too
     log(f"[{label}] catalog warm in {time.perf_counter() - mulai:.1f} s "
         f"({k.n_responden:,} respondents, periods {k.periode})")
     terakhir = max(k.periode)
@@ -227,7 +227,7 @@ def profil_halaman(data_dir: Path, cache: Path, t: Tampilan, url: dict, baris: i
 
     os.environ["BERAKHLAK_DATA_DIR"] = str(data_dir)
     os.environ["BERAKHLAK_CACHE_DIR"] = str(cache)
-    k = layanan.keadaan()
+    k = layanan.keadaan_lengkap()
     layanan.bersihkan_cache()
     layanan.pilihan_filter(k)
     prof = cProfile.Profile()

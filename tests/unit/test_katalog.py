@@ -13,7 +13,8 @@ from tests.unit.bantu import ids, tabel, tulis
 
 
 def segarkan():
-    return layanan.keadaan()
+    """The snapshot once the background build has finished (demographic rollups included)."""
+    return layanan.keadaan_lengkap()
 
 
 def total(k, **filter):

@@ -28,7 +28,7 @@ def skala(tmp_path_factory):
     cache = tmp_path_factory.mktemp("cache_skala")
     paths = demo.tulis_nasional(akar, baris_per_periode=BARIS, n_instansi=INSTANSI, periode=PERIODE)
     kat = katalog.Katalog(akar.resolve(), cache.resolve())
-    k = kat.segarkan()
+    k = kat.tunggu_lengkap()
     mentah = db.Basis(direktori_izin=[akar.resolve()])
     yield k, mentah, [str(p.resolve()) for p in paths]
     layanan.bersihkan_cache()
