@@ -195,17 +195,15 @@ def panjang(lebar: pd.DataFrame) -> pd.DataFrame:
     ``n`` (n_v), ``pa``..``pd``; one row per (input row, value), rows in input order and values
     in official order within each row."""
     kunci = [c for c in lebar.columns if c not in KOLOM_TURUNAN]
-    dasar = lebar[kunci].reset_index(drop=True)
-    bagian = []
-    for urut, v in enumerate(kontrak.KUNCI_NILAI):
-        isi = lebar[list(kolom_nilai(v))].reset_index(drop=True)
-        isi.columns = list(KOLOM_PANJANG[1:])
-        isi.insert(0, "nilai", v)
-        bagian.append(pd.concat([dasar, isi], axis=1).assign(_baris=dasar.index, _urut=urut))
-    if not bagian or lebar.empty:
+    if lebar.empty:
         return pd.DataFrame(columns=[*kunci, *KOLOM_PANJANG])
-    hasil = pd.concat(bagian, ignore_index=True).sort_values(["_baris", "_urut"], kind="stable")
-    return hasil.drop(columns=["_baris", "_urut"]).reset_index(drop=True)
+    jumlah = len(kontrak.KUNCI_NILAI)
+    data = {c: lebar[c].repeat(jumlah).reset_index(drop=True) for c in kunci}
+    data["nilai"] = np.tile(np.array(kontrak.KUNCI_NILAI, dtype=object), len(lebar))
+    for j, nama in enumerate(KOLOM_PANJANG[1:]):
+        kolom = [kolom_nilai(v)[j] for v in kontrak.KUNCI_NILAI]
+        data[nama] = lebar[kolom].to_numpy().reshape(-1)  # row by row, values in order
+    return pd.DataFrame(data)
 
 
 def tandai_perubahan(lebar: pd.DataFrame) -> pd.DataFrame:
