@@ -9,7 +9,7 @@ from berakhlak import grafik, komponen, kontrak, layanan, privasi, statistik, ui
 TEKS = {
     "judul": ("Tren", "Trends"),
     "indeks": ("Indeks BerAKHLAK per periode", "BerAKHLAK index by period"),
-    "nilai": ("Tujuh nilai per periode", "The seven values by period"),
+    "tabel": ("Indeks dan tujuh nilai per periode", "Index and the seven values by period"),
     "satu_nilai": ("Satu nilai dibanding pembanding", "One value against the benchmark"),
     "pilih_nilai": ("Nilai", "Value"),
     "ket": (
@@ -23,9 +23,6 @@ TEKS = {
     "moe": ("Margin kesalahan (±)", "Margin of error (±)"),
     "responden": ("Responden", "Respondents"),
     "ubah": ("Perubahan", "Change"),
-    "bermakna": ("Melebihi margin?", "Beyond margin?"),
-    "ya": ("ya", "yes"),
-    "tidak": ("tidak", "no"),
 }
 
 
@@ -49,21 +46,6 @@ st.caption(ctx.t(TEKS, "ket"))
 
 st.subheader(ctx.t(TEKS, "indeks"))
 komponen.grafik(grafik.tren_indeks(lebar, lang, penanda, lebar_banding, banding[1] if banding else ""))
-komponen.tabel(ctx, lebar, {
-    "kelompok": (ctx.t(TEKS, "periode"), "teks"),
-    "indeks": (ctx.t(TEKS, "indeks_kol"), "desimal"),
-    "moe_indeks": (ctx.t(TEKS, "moe"), "desimal"),
-    "n": (ctx.t(TEKS, "responden"), "bulat"),
-    "ubah_indeks": (ctx.t(TEKS, "ubah"), "desimal"),
-}, "tren_indeks")
-
-st.subheader(ctx.t(TEKS, "nilai"))
-komponen.grafik(grafik.tren(statistik.panjang(lebar), lang, penanda))
-tabel = lebar[["kelompok", *kontrak.KUNCI_NILAI]]
-komponen.tabel(ctx, tabel, {"kelompok": (ctx.t(TEKS, "periode"), "teks"),
-                            **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI}},
-               "tren_nilai")
-
 st.subheader(ctx.t(TEKS, "satu_nilai"))
 terakhir = lebar.dropna(subset=["indeks"]).iloc[-1] if lebar["indeks"].notna().any() else None
 lemah = statistik.terlemah_terkuat(terakhir)[0] if terakhir is not None else None
@@ -75,3 +57,13 @@ satu = statistik.panjang(lebar).query("nilai == @nilai")
 satu_banding = statistik.panjang(lebar_banding).query("nilai == @nilai") if lebar_banding is not None else None
 komponen.grafik(grafik.tren(satu, lang, penanda, pembanding=satu_banding,
                             label_pembanding=banding[1] if banding else ""))
+
+st.subheader(ctx.t(TEKS, "tabel"))
+komponen.tabel(ctx, lebar, {
+    "kelompok": (ctx.t(TEKS, "periode"), "teks"),
+    "n": (ctx.t(TEKS, "responden"), "bulat"),
+    "indeks": (ctx.t(TEKS, "indeks_kol"), "desimal"),
+    "moe_indeks": (ctx.t(TEKS, "moe"), "desimal"),
+    "ubah_indeks": (ctx.t(TEKS, "ubah"), "desimal"),
+    **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI},
+}, "tren")
