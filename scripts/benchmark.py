@@ -461,7 +461,9 @@ def ukur_browser(data_dir: Path, cache_demo: Path, kerja: Path, port: int, tanpa
             hasil["rss_dingin_mb"] = nas.pemantau.puncak / 2**20
             # /demografi waits until the demographic rollups (built after the first page) exist:
             # compare page views in the steady state, not while that build takes the cores.
-            buka(page, f"{nas.url}/demografi")
+            page.goto(f"{nas.url}/demografi", wait_until="commit")
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=600_000)
+            page.wait_for_selector(SELESAI, timeout=600_000)
             hasil["lengkap_s"] = time.perf_counter() - nas.mulai
             log(f"[browser] every breakdown ready {hasil['lengkap_s']:.1f} s after the start")
 
