@@ -736,6 +736,7 @@ def tren(
     bawah, atas = _rentang_y(jejak)
     jejak += _penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah))
     return _figur(jejak, lang, 480, True, dict(
+        margin=dict(l=80),  # room for the y title at any width (automargin alone clipped it)
         xaxis=dict(type="category", categoryorder="array", categoryarray=periode,
                    title=dict(text=_t("sumbu_periode", lang)), showgrid=False),
         yaxis=dict(range=[bawah, atas], title=dict(text=_t("sumbu_skor", lang))),

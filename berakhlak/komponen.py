@@ -66,31 +66,45 @@ def nama_seleksi(ctx: ui.Konteks) -> str:
 
 
 def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], nama: str) -> None:
-    """Show a table and offer it as CSV. ``kolom`` maps a column to (header, kind) with kind
-    'desimal', 'bulat' or 'teks'. A hidden (NaN) figure shows its row's privacy marker, on
-    screen and in the file alike."""
+    """Show a table and offer it as CSV. ``kolom`` maps a column to (header, kind): 'desimal'
+    or 'bulat' (a figure: when missing it was hidden, and shows its row's privacy marker),
+    'selisih' (a signed difference: when missing it does not apply, and shows "–") or 'teks'.
+    Screen and file read the same."""
     header = {c: h for c, (h, _) in kolom.items()}
-    tampil = df[list(kolom)].rename(columns=header)
-    gaya = tampil.style
+    st.dataframe(gaya_tabel(ctx, df, kolom), hide_index=True)
+    ui.unduh_csv(_untuk_unduhan(ctx, df, kolom).rename(columns=header), nama, ctx.lang, key=f"unduh_{nama}")
+
+
+def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]):
+    """The table as shown: numbers in the reader's style, missing figures as their marker
+    (pandas' Styler gives missing values ``na_rep``, never the formatter)."""
+    header = {c: h for c, (h, _) in kolom.items()}
+    gaya = df[list(kolom)].rename(columns=header).style
     for alasan in (None, privasi.PELENGKAP):
         penanda = privasi.penanda(ctx.lang, ctx.minimum, alasan)
-        baris = tampil.index if alasan is None else tampil.index[_alasan(df) == alasan]
-        format_ = {header[c]: _pemformat(jenis, ctx.lang, penanda) for c, (_, jenis) in kolom.items()}
-        gaya = gaya.format(format_, subset=pd.IndexSlice[baris, :])
-    st.dataframe(gaya, hide_index=True)
-    ui.unduh_csv(_untuk_unduhan(ctx, df, kolom).rename(columns=header), nama, ctx.lang, key=f"unduh_{nama}")
+        baris = df.index if alasan is None else df.index[_alasan(df) == alasan]
+        for jenis in ("desimal", "bulat", "selisih", "teks"):
+            kol = [header[c] for c, (_, j) in kolom.items() if j == jenis]
+            if kol and len(baris):
+                kosong = {"selisih": TIDAK_BERLAKU, "teks": ""}.get(jenis, penanda)
+                gaya = gaya.format(_pemformat(jenis, ctx.lang), subset=pd.IndexSlice[baris, kol],
+                                   na_rep=kosong)
+    return gaya
+
+
+TIDAK_BERLAKU = "–"
 
 
 def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """The table as it will be written to CSV: numbers as shown (one decimal, the language's
     decimal mark, no thousands separator so spreadsheets read them as numbers), hidden figures
-    as their marker text."""
+    as their marker text, differences that do not apply empty."""
     keluar = df[list(kolom)].astype(object)
     tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
     for c, (_, jenis) in kolom.items():
         if jenis != "teks":
             teks = df[c].map(lambda x, j=jenis: _angka_csv(x, j, ctx.lang))
-            keluar[c] = teks.where(df[c].notna(), tanda)
+            keluar[c] = teks.where(df[c].notna(), "" if jenis == "selisih" else tanda)
     return keluar
 
 
@@ -100,6 +114,8 @@ def _angka_csv(x, jenis: str, lang: str) -> str | None:
     if jenis == "bulat":
         return str(int(x))
     teks = f"{kontrak.bulatkan(x):.1f}"
+    if jenis == "selisih" and x > 0:
+        teks = "+" + teks
     return teks.replace(".", ",") if lang == "id" else teks
 
 
@@ -109,12 +125,15 @@ def _alasan(df: pd.DataFrame) -> pd.Series:
     return pd.Series([None] * len(df), index=df.index)
 
 
-def _pemformat(jenis: str, lang: str, penanda: str):
+def _pemformat(jenis: str, lang: str):
+    """How a present value is written (missing ones get ``na_rep`` in :func:`tabel`)."""
     if jenis == "desimal":
-        return lambda x: penanda if _kosong(x) else fmt.desimal(x, lang)
+        return lambda x: fmt.desimal(x, lang)
+    if jenis == "selisih":
+        return lambda x: fmt.desimal(x, lang, tanda=True)
     if jenis == "bulat":
-        return lambda x: penanda if _kosong(x) else fmt.bulat(x, lang)
-    return lambda x: "" if x is None else str(x)
+        return lambda x: fmt.bulat(x, lang)
+    return str
 
 
 def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
@@ -143,7 +162,7 @@ def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
              "n": (i18n.teks(TEKS, "responden", lang), "bulat")}
     if banding is not None:
         kolom.update({"banding": (nama_banding, "desimal"),
-                      "selisih": (i18n.teks(TEKS, "selisih", lang), "desimal"),
+                      "selisih": (i18n.teks(TEKS, "selisih", lang), "selisih"),
                       "arti": (i18n.teks(TEKS, "arti", lang), "teks")})
     tabel(ctx, df, kolom, nama)
 

@@ -64,6 +64,6 @@ komponen.tabel(ctx, lebar, {
     "n": (ctx.t(TEKS, "responden"), "bulat"),
     "indeks": (ctx.t(TEKS, "indeks_kol"), "desimal"),
     "moe_indeks": (ctx.t(TEKS, "moe"), "desimal"),
-    "ubah_indeks": (ctx.t(TEKS, "ubah"), "desimal"),
+    "ubah_indeks": (ctx.t(TEKS, "ubah"), "selisih"),
     **{v: (kontrak.label_nilai(v, lang), "desimal") for v in kontrak.KUNCI_NILAI},
 }, "tren")
