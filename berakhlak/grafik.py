@@ -113,7 +113,7 @@ def warna_teks(latar: str) -> str:
 
 
 def _bungkus(isi: str, lebar: int = 10) -> str:
-    return "<br>".join(textwrap.wrap(isi, lebar)) or isi
+    return "<br>".join(textwrap.wrap(isi, lebar, break_long_words=False)) or isi
 
 
 def _hover(judul: str, baris: Iterable[str]) -> str:

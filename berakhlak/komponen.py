@@ -76,20 +76,22 @@ def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], 
 
 
 def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]):
-    """The table as shown: numbers in the reader's style, missing figures as their marker
-    (pandas' Styler gives missing values ``na_rep``, never the formatter)."""
+    """The table as shown: numbers in the reader's style; a missing figure reads as its row's
+    marker and a difference that does not apply as "–". Streamlit draws its own placeholder
+    for an empty cell, so a column with gaps is written out as text; a column without gaps
+    stays numeric (it sorts as numbers) and is formatted by the Styler."""
     header = {c: h for c, (h, _) in kolom.items()}
-    gaya = df[list(kolom)].rename(columns=header).style
-    for alasan in (None, privasi.PELENGKAP):
-        penanda = privasi.penanda(ctx.lang, ctx.minimum, alasan)
-        baris = df.index if alasan is None else df.index[_alasan(df) == alasan]
-        for jenis in ("desimal", "bulat", "selisih", "teks"):
-            kol = [header[c] for c, (_, j) in kolom.items() if j == jenis]
-            if kol and len(baris):
-                kosong = {"selisih": TIDAK_BERLAKU, "teks": ""}.get(jenis, penanda)
-                gaya = gaya.format(_pemformat(jenis, ctx.lang), subset=pd.IndexSlice[baris, kol],
-                                   na_rep=kosong)
-    return gaya
+    tampil = df[list(kolom)].copy()
+    tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
+    format_ = {}
+    for c, (_, jenis) in kolom.items():
+        tulis = _pemformat(jenis, ctx.lang)
+        if jenis != "teks" and tampil[c].isna().any():
+            isi = tanda if jenis != "selisih" else pd.Series(TIDAK_BERLAKU, index=df.index)
+            tampil[c] = [tulis(x) if not _kosong(x) else t for x, t in zip(tampil[c], isi, strict=True)]
+        else:
+            format_[header[c]] = tulis
+    return tampil.rename(columns=header).style.format(format_)
 
 
 TIDAK_BERLAKU = "–"
@@ -126,14 +128,10 @@ def _alasan(df: pd.DataFrame) -> pd.Series:
 
 
 def _pemformat(jenis: str, lang: str):
-    """How a present value is written (missing ones get ``na_rep`` in :func:`tabel`)."""
-    if jenis == "desimal":
-        return lambda x: fmt.desimal(x, lang)
-    if jenis == "selisih":
-        return lambda x: fmt.desimal(x, lang, tanda=True)
-    if jenis == "bulat":
-        return lambda x: fmt.bulat(x, lang)
-    return str
+    """How a present value is written in the reader's style."""
+    return {"desimal": lambda x: fmt.desimal(x, lang),
+            "selisih": lambda x: fmt.desimal(x, lang, tanda=True),
+            "bulat": lambda x: fmt.bulat(x, lang)}.get(jenis, str)
 
 
 def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
