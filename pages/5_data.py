@@ -82,7 +82,8 @@ kolom[1].metric(ctx.t(TEKS, "berkas_ditolak"), fmt.bulat(int((status == "ditolak
 kolom[2].metric(ctx.t(TEKS, "berkas_menunggu"), fmt.bulat(int((status == "menunggu").sum()), lang),
                 help=ctx.t(TEKS, "menunggu_ket"))
 kolom[3].metric(ctx.t(TEKS, "responden"), fmt.bulat(k.n_responden, lang))
-kolom[4].metric(ctx.t(TEKS, "periode"), f"{k.periode[0]}–{k.periode[-1]}" if k.periode else "–",
+rentang = f" {k.periode[0]}–{k.periode[-1]}" if k.periode else ""
+kolom[4].metric(ctx.t(TEKS, "periode") + rentang, fmt.bulat(len(k.periode), lang),
                 help=", ".join(map(str, k.periode)))
 
 st.subheader(ctx.t(TEKS, "daftar"))
