@@ -200,10 +200,6 @@ def _contoh(nilai: list, lang: str) -> str:
     return teks(TEKS, "contoh", lang, isi=pemisah.join(bagian))
 
 
-def _bulat(n: int, lang: str) -> str:
-    return bulat(n, lang)
-
-
 def _teks_tipe_salah(r: dict, lang: str) -> str:
     harapan, saran = _HARAPAN[r["kanon"]]
     contoh = r.get("contoh") or []
@@ -223,7 +219,7 @@ def _teks_kolom_ganda(r: dict, lang: str) -> str:
 
 def _teks_provinsi(r: dict, lang: str) -> str:
     daftar = ", ".join(
-        f'"{nama}" ({teks(TEKS, "n_baris", lang, n=_bulat(n, lang))})' for nama, n in r["nama"]
+        f'"{nama}" ({teks(TEKS, "n_baris", lang, n=bulat(n, lang))})' for nama, n in r["nama"]
     )
     sisa = r["n_nama"] - len(r["nama"])
     lainnya = teks(TEKS, "lainnya", lang, n=sisa) if sisa > 0 else ""
@@ -234,9 +230,9 @@ def _teks_provinsi(r: dict, lang: str) -> str:
 def _teks_umum(alasan: Alasan, lang: str) -> str:
     r = dict(alasan.rincian)
     if "baris" in r:
-        r["baris"] = _bulat(r["baris"], lang)
+        r["baris"] = bulat(r["baris"], lang)
     if "n_id" in r:
-        r["n_id"] = _bulat(r["n_id"], lang)
+        r["n_id"] = bulat(r["n_id"], lang)
     r["contoh"] = _contoh(r.get("contoh") or [], lang)
     if isinstance(r.get("kolom"), list):
         r["kolom"] = ", ".join(r["kolom"])
