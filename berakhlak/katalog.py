@@ -135,6 +135,10 @@ def versi_kode() -> str:
     return h.hexdigest()[:12]
 
 
+class GagalMemuat(RuntimeError):
+    """No snapshot could be built at all (the reason is in the message)."""
+
+
 class CacheBerkas:
     """Per-file results (validation, key hashes, rollups) kept on disk in the cache folder,
     keyed by the file's fingerprint and the code version, so neither a rerun nor a restart
@@ -211,13 +215,15 @@ class Katalog:
             if pembangun.is_alive():
                 break  # still building: the previous snapshot serves meanwhile
         if self._keadaan is None:
-            raise RuntimeError(self.galat or "data folder could not be read")
+            raise GagalMemuat(self.galat or "data folder could not be read")
         return self._keadaan
 
     def _mulai_bila_berubah(self) -> threading.Thread | None:
         """Start a build when the folder changed and none is running; the running build."""
         with self._kunci:
             if (self._pembangun is None or not self._pembangun.is_alive()) and self._berubah():
+                if self._keadaan is None:
+                    self._pertama.clear()  # a retry after a failed first build is waited for too
                 self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
                 self._pembangun.start()
             if self._pembangun is not None and self._pembangun.is_alive():
@@ -326,7 +332,7 @@ class Katalog:
             self._tampilkan(sidik)
             tabel = self.basis.jalankan_arrow("kunci_hash")
         h = np.sort(tabel.column("h").to_numpy())
-        self.disk.tulis(simpanan, lambda p: np.save(open(p, "wb"), h))
+        self.disk.tulis(simpanan, lambda p: _simpan_npy(p, h))
         return h
 
     def _hash_dipakai(self, sah: list[Sidik]) -> set[Path]:
@@ -407,6 +413,11 @@ class Katalog:
             del self._validasi[sidik]
         dipakai |= {self.disk.path("validasi", s) for s in self._validasi}
         self.disk.simpan_yang_dipakai(dipakai)
+
+
+def _simpan_npy(path: Path, larik: np.ndarray) -> None:
+    with open(path, "wb") as f:  # a file object: np.save would append .npy to a bare path
+        np.save(f, larik, allow_pickle=False)
 
 
 def _versi(akar: Path, sidik: list[Sidik]) -> str:

@@ -78,6 +78,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "memperbarui": ("Berkas baru sedang diperiksa; angka ini dari data sebelumnya.",
                     "New files are being checked; these figures are from the previous data."),
     "memuat": ("Memuat dan memeriksa data…", "Loading and checking data…"),
+    "gagal_memuat": ("Data belum dapat dimuat; coba muat ulang halaman sebentar lagi. Sebab: {sebab}",
+                     "The data could not be loaded yet; reload the page shortly. Cause: {sebab}"),
 }
 
 
@@ -139,10 +141,14 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
 
 def _keadaan(lang: str) -> katalog.Keadaan:
     kat = katalog.katalog()
-    if not kat.siap:
-        with st.spinner(tx("memuat", lang)):
-            return layanan.keadaan()
-    k = layanan.keadaan()
+    try:
+        if not kat.siap:
+            with st.spinner(tx("memuat", lang)):
+                return layanan.keadaan()
+        k = layanan.keadaan()
+    except katalog.GagalMemuat as e:  # a plain sentence, never a traceback
+        st.error(tx("gagal_memuat", lang, sebab=e))
+        st.stop()
     if kat.sedang_memperbarui:
         st.toast(tx("memperbarui", lang))
     return k

@@ -203,3 +203,14 @@ def test_cuplikan_terbit_sebelum_rincian_demografi_selesai(data_env, monkeypatch
     assert lengkap.demografi_lengkap and lengkap.versi != k.versi
     golongan = layanan.ukuran(lengkap, "grup", Pilihan(periode=2024), "golongan")
     assert golongan[["kelompok", "n"]].values.tolist() == [["III", 20]]
+
+
+def test_gagal_pertama_dilaporkan_lalu_dicoba_lagi(data_env, monkeypatch):
+    tulis(data_env / "a.parquet", tabel(ids("a", 20)))
+    kat = katalog.katalog()
+    asli = katalog.validasi_berkas
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: 1 / 0)
+    with pytest.raises(katalog.GagalMemuat, match="ZeroDivisionError"):
+        kat.segarkan()
+    monkeypatch.setattr(katalog, "validasi_berkas", asli)
+    assert kat.segarkan().n_responden == 20  # the retry is waited for, not answered at once
