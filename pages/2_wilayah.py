@@ -41,7 +41,7 @@ if tingkat == "provinsi":
     st.markdown(f"**{ctx.t(TEKS, 'peta')}**")
     st.caption(ctx.t(TEKS, "peta_ket"))
     komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
-komponen.grafik(grafik.peringkat(lebar, lang, penanda, ctx.t(TEKS, "indeks")))
+komponen.grafik(grafik.peringkat(lebar, lang, penanda, ui.tx(tingkat, lang)))
 komponen.catatan_privasi(ctx, lebar)
 
 terlihat = lebar.loc[~lebar["tersembunyi"], "kelompok"].tolist()
