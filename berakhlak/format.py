@@ -5,22 +5,19 @@ Values are rounded half up first (as the published figures are), so 74,95 shows 
 
 from __future__ import annotations
 
-import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
+
+from berakhlak.kontrak import kosong
 
 LOCALE = {"id": "id_ID", "en": "en_US"}
 BAHASA = tuple(LOCALE)
 
 
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def desimal(x: float | None, lang: str = "id", digit: int = 1, tanda: bool = False) -> str:
     """A decimal number with ``digit`` decimals; ``tanda`` adds + for positive numbers."""
-    if _kosong(x):
+    if kosong(x):
         return "–"
     q = Decimal(1).scaleb(-digit)
     d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP)
@@ -33,14 +30,14 @@ def desimal(x: float | None, lang: str = "id", digit: int = 1, tanda: bool = Fal
 
 def bulat(n: int | float | None, lang: str = "id") -> str:
     """A whole number with thousands separators: 5.773 / 5,773."""
-    if _kosong(n):
+    if kosong(n):
         return "–"
     return format_decimal(int(n), format="#,##0", locale=LOCALE[lang])
 
 
 def persen(x: float | None, lang: str = "id", digit: int = 0) -> str:
     """A share 0-1 as a percentage: 0,42 -> '42 %' (id) / '42%' (en)."""
-    if _kosong(x):
+    if kosong(x):
         return "–"
     angka = desimal(100 * float(x), lang, digit)
     return f"{angka} %" if lang == "id" else f"{angka}%"

@@ -27,6 +27,7 @@ import plotly.io as pio
 from berakhlak import format as fmt
 from berakhlak import kontrak, peta, statistik, warna
 from berakhlak.i18n import teks
+from berakhlak.kontrak import kosong
 
 TEKS: dict[str, tuple[str, str]] = {
     "skor": ("Skor", "Score"),
@@ -72,13 +73,9 @@ def _t(kunci: str, lang: str, **isi) -> str:
     return teks(TEKS, kunci, lang, **isi)
 
 
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
-
-
 def _daftar(nilai: Iterable) -> list:
     """A plain list with None for missing figures (JSON-safe, what Plotly reads as a gap)."""
-    return [None if _kosong(x) else float(x) for x in nilai]
+    return [None if kosong(x) else float(x) for x in nilai]
 
 
 def _angka(x, lang: str) -> str:
@@ -122,11 +119,11 @@ def _hover(judul: str, baris: Iterable[str]) -> str:
 
 def _baris_skor(skor, moe, lang: str) -> str:
     isi = f"{_t('skor', lang)}: {_angka(skor, lang)}"
-    return isi if _kosong(moe) else f"{isi} ± {_angka(moe, lang)}"
+    return isi if kosong(moe) else f"{isi} ± {_angka(moe, lang)}"
 
 
 def _baris_n(n, lang: str) -> str:
-    return "" if _kosong(n) else f"{_t('responden', lang)}: {fmt.bulat(n, lang)}"
+    return "" if kosong(n) else f"{_t('responden', lang)}: {fmt.bulat(n, lang)}"
 
 
 def _kode_kategori(lebar: pd.DataFrame) -> list[str | None]:
@@ -350,11 +347,11 @@ def batang_nilai(
 def _jejak_bagian(label, bagian, nama: str, isi: str, lang: str) -> dict:
     """One segment of a 100 % stacked bar: shares 0-1 drawn as percentages."""
     teks_bagian = [
-        fmt.persen(b, lang) if not _kosong(b) and b >= BATAS_TEKS_BAGIAN else "" for b in bagian
+        fmt.persen(b, lang) if not kosong(b) and b >= BATAS_TEKS_BAGIAN else "" for b in bagian
     ]
     return dict(
         type="bar",
-        x=[None if _kosong(b) else 100 * float(b) for b in bagian], y=list(label),
+        x=[None if kosong(b) else 100 * float(b) for b in bagian], y=list(label),
         orientation="h", name=nama, marker=dict(color=isi, line=dict(color="white", width=1)),
         text=teks_bagian, textposition="inside", insidetextanchor="middle",
         textfont=dict(size=UKURAN_TEKS_DATA, color=warna_teks(isi)),
@@ -518,7 +515,7 @@ def _grid_indeks(lebar: pd.DataFrame) -> list:
     baris_prov = _baris_provinsi(lebar)
     for nama, u in peta.UBIN.items():
         baris = baris_prov.get(nama)
-        if baris is not None and not _kosong(baris.get("indeks")) and not bool(baris.get("tersembunyi", False)):
+        if baris is not None and not kosong(baris.get("indeks")) and not bool(baris.get("tersembunyi", False)):
             z[u.baris][u.kolom] = float(baris["indeks"])
     return z
 
@@ -583,7 +580,7 @@ def _teks_periode(x) -> str:
 
 def _urut_periode(*kolom: Iterable) -> list[str]:
     """All periods present, sorted (numerically when they are numbers), as labels."""
-    unik = {x for k in kolom for x in k if not _kosong(x)}
+    unik = {x for k in kolom for x in k if not kosong(x)}
     try:
         urut = sorted(unik)
     except TypeError:
@@ -771,7 +768,7 @@ def _panjang_indeks(lebar: pd.DataFrame) -> pd.DataFrame:
 
 def _sel_baris(baris: dict, sembunyi: bool, kunci: Sequence[str], lang: str) -> dict[str, list]:
     """One heat-map row: per value its score or None, text, hover and whether it is hidden."""
-    tutup = [sembunyi or _kosong(baris[k]) for k in kunci]
+    tutup = [sembunyi or kosong(baris[k]) for k in kunci]
     judul = str(baris["kelompok"])
     return {
         "sembunyi": tutup,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from berakhlak import format as fmt
 from berakhlak import i18n, kontrak, privasi, statistik, ui
+from berakhlak.kontrak import kosong
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -30,10 +29,6 @@ TEKS: dict[str, tuple[str, str]] = {
 }
 
 
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def metrik_nilai(tempat, label: str, kunci: str | None, baris: pd.Series, lang: str) -> None:
     """A metric naming a value and its index, e.g. 'Adaptif' / 48,1."""
     if kunci is None:
@@ -46,7 +41,7 @@ def metrik_nilai(tempat, label: str, kunci: str | None, baris: pd.Series, lang: 
 def metrik_perubahan(tempat, baris: pd.Series, lalu: pd.Series | None, periode_lalu,
                      lang: str, kamus: dict) -> None:
     """Change of the index since the previous period, marked only beyond its margin."""
-    if lalu is None or _kosong(lalu.get("indeks")) or _kosong(baris.get("indeks")):
+    if lalu is None or kosong(lalu.get("indeks")) or kosong(baris.get("indeks")):
         tempat.metric(i18n.teks(kamus, "perubahan_kosong", lang), "–",
                       i18n.teks(kamus, "tak_ada_lalu", lang), delta_color="off", delta_arrow="off")
         return
@@ -88,7 +83,7 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
         tulis = _pemformat(jenis, ctx.lang)
         if jenis != "teks" and tampil[c].isna().any():
             isi = tanda if jenis != "selisih" else pd.Series(TIDAK_BERLAKU, index=df.index)
-            tampil[c] = [tulis(x) if not _kosong(x) else t for x, t in zip(tampil[c], isi, strict=True)]
+            tampil[c] = [tulis(x) if not kosong(x) else t for x, t in zip(tampil[c], isi, strict=True)]
         else:
             format_[header[c]] = tulis
     return tampil.rename(columns=header).style.format(format_)
@@ -111,7 +106,7 @@ def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str
 
 
 def _angka_csv(x, jenis: str, lang: str) -> str | None:
-    if _kosong(x):
+    if kosong(x):
         return None
     if jenis == "bulat":
         return str(int(x))
@@ -148,7 +143,7 @@ def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
              "n": baris.get(f"n_{kunci}", baris.get("n"))}
         if banding is not None:
             b, moe_b = banding.get(kunci), banding.get(f"moe_{kunci}")
-            beda = None if _kosong(r["skor"]) or _kosong(b) else statistik.selisih(r["skor"], moe, b, moe_b)
+            beda = None if kosong(r["skor"]) or kosong(b) else statistik.selisih(r["skor"], moe, b, moe_b)
             r.update(banding=b, selisih=beda.beda if beda else None,
                      arti=i18n.teks(TEKS, beda.arah, lang) if beda else "")
         baris_tabel.append(r)

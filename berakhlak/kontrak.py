@@ -10,6 +10,8 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
+
 # The seven BerAKHLAK values, in their official order: key -> (label id, label en).
 NILAI: dict[str, tuple[str, str]] = {
     "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),
@@ -118,9 +120,14 @@ def normalisasi_nama_kolom(nama: str) -> str:
     return re.sub(r"[\s\-]+", "_", str(nama).strip()).lower()
 
 
+def kosong(x) -> bool:
+    """Whether a single value is missing: None, NaN or pandas' NA."""
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
 def bulatkan(x: float | None) -> float | None:
     """Round half up to one decimal, as the published figures are (74,95 -> 75,0)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    if kosong(x):
         return None
     return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 

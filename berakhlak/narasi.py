@@ -3,12 +3,11 @@ when it is larger than its 95 % margin of error; otherwise the two are 'about th
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from berakhlak import format as fmt
 from berakhlak import i18n, kontrak, statistik
+from berakhlak.kontrak import kosong
 
 TEKS: dict[str, tuple[str, str]] = {
     "indeks": (
@@ -56,12 +55,8 @@ TEKS: dict[str, tuple[str, str]] = {
 }
 
 
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def kalimat_indeks(baris: pd.Series, nama: str, periode, lang: str) -> str | None:
-    if _kosong(baris.get("indeks")):
+    if kosong(baris.get("indeks")):
         return None
     kode = baris["kategori"]
     return i18n.teks(TEKS, "indeks", lang, nama=nama, periode=periode,
@@ -71,7 +66,7 @@ def kalimat_indeks(baris: pd.Series, nama: str, periode, lang: str) -> str | Non
 
 def kalimat_terlemah(baris: pd.Series, lang: str) -> str | None:
     lemah, kuat = statistik.terlemah_terkuat(baris)
-    if lemah is None or _kosong(baris.get("indeks")):
+    if lemah is None or kosong(baris.get("indeks")):
         return None
     jarak = kontrak.bulatkan(baris["indeks"]) - kontrak.bulatkan(baris[lemah])
     return i18n.teks(TEKS, "terlemah", lang,
@@ -100,7 +95,7 @@ def kalimat_perubahan(baris: pd.Series, lalu: pd.Series | None, periode_lalu, la
 
 
 def _banding(a: pd.Series, b: pd.Series | None):
-    if b is None or _kosong(a.get("indeks")) or _kosong(b.get("indeks")):
+    if b is None or kosong(a.get("indeks")) or kosong(b.get("indeks")):
         return None
     return statistik.selisih(a["indeks"], a["moe_indeks"], b["indeks"], b["moe_indeks"])
 

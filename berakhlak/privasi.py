@@ -9,13 +9,13 @@ can be recovered by subtraction; a filter leaving a small remainder is refused (
 
 from __future__ import annotations
 
-import math
 import os
 
 import numpy as np
 import pandas as pd
 
 from berakhlak import i18n, kontrak
+from berakhlak.kontrak import kosong
 from berakhlak.statistik import KOLOM_INDEKS, KOLOM_LEVEL, KOLOM_TURUNAN, kolom_nilai
 
 MINIMUM_BAKU = 10
@@ -44,13 +44,9 @@ def minimum() -> int:
     return max(angka, MINIMUM_TERKECIL)
 
 
-def _kosong(x) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
 def cukup(n: int | None, minimum: int) -> bool:
     """Whether a selection of ``n`` respondents may be shown."""
-    return not _kosong(n) and n >= minimum
+    return not kosong(n) and n >= minimum
 
 
 def sisa_aman(n_seleksi: int, n_induk: int, minimum: int) -> bool:

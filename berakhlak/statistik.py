@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from berakhlak import kontrak
+from berakhlak.kontrak import kosong
 
 Z95 = 1.96
 KATEGORI_KODE: tuple[str, ...] = ("a", "b", "c", "d")
@@ -161,18 +162,14 @@ class Perbandingan:
     arah: str
 
 
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
-
-
 def selisih(a, moe_a, b, moe_b) -> Perbandingan | None:
     """Compare two means. Higher/lower only when |a - b| exceeds the combined margin
     sqrt(moe_a² + moe_b²), otherwise ``setara``; ``tidak_pasti`` (margin NaN) when either
     margin is unknown; None when a or b is missing."""
-    if _kosong(a) or _kosong(b):
+    if kosong(a) or kosong(b):
         return None
     beda = float(a) - float(b)
-    if _kosong(moe_a) or _kosong(moe_b):
+    if kosong(moe_a) or kosong(moe_b):
         return Perbandingan(beda, math.nan, "tidak_pasti")
     moe = math.hypot(float(moe_a), float(moe_b))
     if abs(beda) <= moe:
