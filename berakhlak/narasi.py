@@ -21,35 +21,35 @@ TEKS: dict[str, tuple[str, str]] = {
         "the strongest is {kuat} ({skor_kuat}).",
     ),
     "banding_lebih_tinggi": (
-        "Indeks ini lebih tinggi daripada {banding} ({skor_banding}) sebesar {beda} poin, "
+        "Indeks ini lebih tinggi daripada {banding} ({skor_lain}) sebesar {beda} poin, "
         "melebihi margin kesalahan 95 % (±{moe}).",
-        "This index is higher than {banding} ({skor_banding}) by {beda} points, "
+        "This index is higher than {banding} ({skor_lain}) by {beda} points, "
         "beyond the 95% margin of error (±{moe}).",
     ),
     "banding_lebih_rendah": (
-        "Indeks ini lebih rendah daripada {banding} ({skor_banding}) sebesar {beda} poin, "
+        "Indeks ini lebih rendah daripada {banding} ({skor_lain}) sebesar {beda} poin, "
         "melebihi margin kesalahan 95 % (±{moe}).",
-        "This index is lower than {banding} ({skor_banding}) by {beda} points, "
+        "This index is lower than {banding} ({skor_lain}) by {beda} points, "
         "beyond the 95% margin of error (±{moe}).",
     ),
     "banding_setara": (
-        "Indeks ini kurang lebih sama dengan {banding} ({skor_banding}): selisih {beda} poin "
+        "Indeks ini kurang lebih sama dengan {banding} ({skor_lain}): selisih {beda} poin "
         "masih dalam margin kesalahan 95 % (±{moe}).",
-        "This index is about the same as {banding} ({skor_banding}): the difference of {beda} "
+        "This index is about the same as {banding} ({skor_lain}): the difference of {beda} "
         "points is within the 95% margin of error (±{moe}).",
     ),
     "ubah_lebih_tinggi": (
-        "Dibanding {periode} ({skor_lalu}), indeks naik {beda} poin, melebihi margin kesalahan (±{moe}).",
-        "Compared with {periode} ({skor_lalu}), the index rose {beda} points, beyond the margin of error (±{moe}).",
+        "Dibanding {periode} ({skor_lain}), indeks naik {beda} poin, melebihi margin kesalahan (±{moe}).",
+        "Compared with {periode} ({skor_lain}), the index rose {beda} points, beyond the margin of error (±{moe}).",
     ),
     "ubah_lebih_rendah": (
-        "Dibanding {periode} ({skor_lalu}), indeks turun {beda} poin, melebihi margin kesalahan (±{moe}).",
-        "Compared with {periode} ({skor_lalu}), the index fell {beda} points, beyond the margin of error (±{moe}).",
+        "Dibanding {periode} ({skor_lain}), indeks turun {beda} poin, melebihi margin kesalahan (±{moe}).",
+        "Compared with {periode} ({skor_lain}), the index fell {beda} points, beyond the margin of error (±{moe}).",
     ),
     "ubah_setara": (
-        "Dibanding {periode} ({skor_lalu}), indeks kurang lebih sama (selisih {beda} poin, "
+        "Dibanding {periode} ({skor_lain}), indeks kurang lebih sama (selisih {beda} poin, "
         "dalam margin kesalahan ±{moe}).",
-        "Compared with {periode} ({skor_lalu}), the index is about the same (difference {beda} "
+        "Compared with {periode} ({skor_lain}), the index is about the same (difference {beda} "
         "points, within the margin of error ±{moe}).",
     ),
 }
@@ -77,21 +77,21 @@ def kalimat_terlemah(baris: pd.Series, lang: str) -> str | None:
 
 def kalimat_banding(baris: pd.Series, banding: pd.Series | None, nama_banding: str,
                     lang: str) -> str | None:
-    hasil = _banding(baris, banding)
-    if hasil is None:
-        return None
-    return i18n.teks(TEKS, f"banding_{_arah(hasil)}", lang, banding=nama_banding,
-                     skor_banding=fmt.desimal(banding["indeks"], lang),
-                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang))
+    return _kalimat_selisih("banding", baris, banding, lang, banding=nama_banding)
 
 
 def kalimat_perubahan(baris: pd.Series, lalu: pd.Series | None, periode_lalu, lang: str) -> str | None:
-    hasil = _banding(baris, lalu)
+    return _kalimat_selisih("ubah", baris, lalu, lang, periode=periode_lalu)
+
+
+def _kalimat_selisih(awalan: str, baris: pd.Series, lain: pd.Series | None, lang: str, **isi) -> str | None:
+    """The sentence comparing the index of ``baris`` with that of ``lain`` (higher, lower, or
+    about the same when the difference is within its margin of error)."""
+    hasil = _banding(baris, lain)
     if hasil is None:
         return None
-    return i18n.teks(TEKS, f"ubah_{_arah(hasil)}", lang, periode=periode_lalu,
-                     skor_lalu=fmt.desimal(lalu["indeks"], lang),
-                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang))
+    return i18n.teks(TEKS, f"{awalan}_{_arah(hasil)}", lang, skor_lain=fmt.desimal(lain["indeks"], lang),
+                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang), **isi)
 
 
 def _banding(a: pd.Series, b: pd.Series | None):
