@@ -110,6 +110,8 @@ _GAYA = """
 [data-testid="stMetricValue"] div, [data-testid="stMetricDelta"] div {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [class*="st-key-ekstrem"] [data-testid="stMetricValue"] { font-size: 1.7rem; line-height: 1.15; }
 .kategori { display:inline-block; padding:0.25rem 0.8rem; border-radius:0.4rem;
             font-weight:700; font-size:1.1rem; white-space: nowrap; }
