@@ -93,6 +93,35 @@ def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
     return int(u["n"].sum()) if not u.empty else 0
 
 
+# Why a selection is refused (None: it may be shown).
+KOSONG_SEMUA = "kosong"      # no data loaded at all
+TERLALU_KECIL = "kecil"      # fewer than the minimum respondents
+SISA_KECIL = "sisa"          # shown, it would let a small group be worked out by subtraction
+
+
+def status_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> str | None:
+    """Whether the whole selection may be shown: None when it may, else the reason
+    (KOSONG_SEMUA, TERLALU_KECIL or SISA_KECIL). Every page asks this before any figure."""
+    if k.n_responden == 0:
+        return KOSONG_SEMUA
+    minimum = privasi.minimum()
+    n = n_seleksi(k, pilihan)
+    if not privasi.cukup(n, minimum):
+        return TERLALU_KECIL
+    induk = induk_seleksi(pilihan)
+    if induk is not None and not privasi.sisa_aman(n, n_seleksi(k, induk), minimum):
+        return SISA_KECIL
+    return None
+
+
+def induk_seleksi(pilihan: Pilihan) -> Pilihan | None:
+    """The selection without its narrowest filter (None when no filter but the period)."""
+    terisi = [kol for kol in pilihan.terisi() if kol != "periode"]
+    if not terisi:
+        return None
+    return pilihan.dengan(**{terisi[-1]: None})
+
+
 @functools.lru_cache(maxsize=16)
 def _pilihan_filter(basis, versi: str) -> pd.DataFrame:
     return basis.jalankan("pilihan_filter")

@@ -259,30 +259,16 @@ def pilih_pembanding(ctx: Konteks) -> tuple[Pilihan, str] | None:
 
 def cek_seleksi(ctx: Konteks) -> bool:
     """Whether the selection may be shown; says why not when it may not."""
-    k = ctx.keadaan
-    if k.n_responden == 0:
+    alasan = layanan.status_seleksi(ctx.keadaan, ctx.pilihan)
+    if alasan == layanan.KOSONG_SEMUA:
         st.warning(tx("kosong", ctx.lang))
-        return False
-    n = layanan.n_seleksi(k, ctx.pilihan)
-    if not privasi.cukup(n, ctx.minimum):
+    elif alasan == layanan.TERLALU_KECIL:
         st.warning(tx("terlalu_kecil", ctx.lang, minimum=ctx.minimum))
-        return False
-    induk = _induk(ctx.pilihan)
-    if induk is not None:
-        n_induk = layanan.n_seleksi(k, induk[0])
-        if not privasi.sisa_aman(n, n_induk, ctx.minimum):
-            st.warning(tx("sisa_kecil", ctx.lang, induk=induk[1], minimum=ctx.minimum))
-            return False
-    return True
-
-
-def _induk(pilihan: Pilihan) -> tuple[Pilihan, str] | None:
-    """The selection without its narrowest filter, and that filter's name."""
-    terisi = [k for k in pilihan.terisi() if k != "periode"]
-    if not terisi:
-        return None
-    terakhir = terisi[-1]
-    return pilihan.dengan(**{terakhir: None}), getattr(pilihan, terakhir)
+    elif alasan == layanan.SISA_KECIL:
+        induk = layanan.induk_seleksi(ctx.pilihan)
+        nama = [v for kol, v in ctx.pilihan.terisi().items() if kol != "periode" and getattr(induk, kol) is None]
+        st.warning(tx("sisa_kecil", ctx.lang, induk=nama[0], minimum=ctx.minimum))
+    return alasan is None
 
 
 def judul(ctx: Konteks, kamus: dict, kunci: str) -> None:
