@@ -31,10 +31,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from berakhlak import db, kontrak
-from berakhlak.validasi import HasilValidasi, validasi_berkas
+from berakhlak.validasi import MENUNGGU, Alasan, HasilValidasi, validasi_berkas
 
 PROYEK = Path(__file__).resolve().parent.parent
 _KUNCI_KOSONG = pa.schema([("periode", pa.int32()), ("responden_id", pa.string())])
+DETIK_PERIKSA_ULANG = 1.0  # a file still being copied is looked at again at most this often
 
 
 def direktori_data() -> Path:
@@ -79,6 +80,7 @@ class Keadaan:
     periode: tuple[int, ...]
     basis: db.Basis = field(repr=False, compare=False, default=None)
     dibuat: float = field(default_factory=time.time)
+    generasi: int = 0  # the build that made it (later builds have higher numbers)
 
     @property
     def versi(self) -> str:
@@ -179,7 +181,14 @@ class CacheBerkas:
 
 
 class Katalog:
-    """The loaded state of one data folder, refreshed cheaply on every page run."""
+    """The loaded state of one data folder, refreshed cheaply on every page run.
+
+    Builds are numbered (generations) and run one at a time in one background thread. A caller
+    that sees the folder differ from what the snapshot (or the running build) was made from asks
+    for the next generation; every change seen while a build runs asks for the same single
+    follow-up build. A caller waits only for a generation that scanned the folder as it saw it
+    (or later), so it never gets an answer from a build that read an older state of a file.
+    """
 
     def __init__(self, akar: Path, cache: Path) -> None:
         self.akar = akar
@@ -188,9 +197,14 @@ class Katalog:
         self.disk = CacheBerkas(cache / "berkas" / hashlib.sha256(str(akar).encode()).hexdigest()[:12])
         self._validasi: dict[Sidik, HasilValidasi] = {}
         self._keadaan: Keadaan | None = None
-        self._kunci = threading.Lock()
+        # Everything below is guarded by _kondisi (waiters are woken on every change).
+        self._kondisi = threading.Condition()
+        self._diminta = 0  # the newest generation asked for
+        self._mulai = 0  # the generation being built (or last built)
+        self._selesai = 0  # the last generation whose build ended (published or failed)
+        self._versi_berjalan: str | None = None  # the folder version the running build scanned
+        self._aktif = False  # whether the builder thread is (still) taking work
         self._pembangun: threading.Thread | None = None
-        self._pertama = threading.Event()  # set once the first snapshot (or its failure) exists
         self.galat: str | None = None  # why the last rebuild failed, if it did
 
     # -- public -------------------------------------------------------------------------
@@ -203,32 +217,30 @@ class Katalog:
         snapshot is waited for; later, a page waits at most ``tunggu`` seconds (small changes
         show at once) and otherwise keeps serving the previous snapshot.
         """
-        batas = time.monotonic() + tunggu
-        while True:
-            pembangun = self._mulai_bila_berubah()
+        target = self._minta()
+        with self._kondisi:
             if self._keadaan is None:
-                self._pertama.wait()
-                break
-            if pembangun is None or batas <= time.monotonic():
-                break
-            pembangun.join(batas - time.monotonic())
-            if pembangun.is_alive():
-                break  # still building: the previous snapshot serves meanwhile
-        if self._keadaan is None:
+                self._kondisi.wait_for(lambda: self._keadaan is not None or self._berakhir(target))
+            elif tunggu > 0:
+                self._kondisi.wait_for(lambda: self._cukup(target), tunggu)
+            keadaan = self._keadaan
+        if keadaan is None:
             raise GagalMemuat(self.galat or "data folder could not be read")
-        return self._keadaan
+        return keadaan
 
-    def _mulai_bila_berubah(self) -> threading.Thread | None:
-        """Start a build when the folder changed and none is running; the running build."""
-        with self._kunci:
-            if (self._pembangun is None or not self._pembangun.is_alive()) and self._berubah():
-                if self._keadaan is None:
-                    self._pertama.clear()  # a retry after a failed first build is waited for too
-                self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
-                self._pembangun.start()
-            if self._pembangun is not None and self._pembangun.is_alive():
-                return self._pembangun
-            return None
+    def tunggu_lengkap(self, batas: float | None = None) -> Keadaan:
+        """The snapshot once its demographic rollups exist (or after ``batas`` seconds), built
+        from the folder as it is when called (or later): a file added or completed before the
+        call is in it, and a file still being copied then is reported as waiting."""
+        target = self._minta()
+        with self._kondisi:
+            self._kondisi.wait_for(lambda: self._cukup(target), batas)
+            # past ``batas`` without any snapshot yet: the first one is waited for, as by a page
+            self._kondisi.wait_for(lambda: self._keadaan is not None or self._berakhir(target))
+            keadaan = self._keadaan
+        if keadaan is None:
+            raise GagalMemuat(self.galat or "data folder could not be read")
+        return keadaan
 
     @property
     def siap(self) -> bool:
@@ -238,22 +250,72 @@ class Katalog:
     @property
     def sedang_memperbarui(self) -> bool:
         """Whether changed files are being read while the previous data keeps serving."""
-        return (self._pembangun is not None and self._pembangun.is_alive()
-                and self._keadaan is not None and self._keadaan.demografi_lengkap)
+        with self._kondisi:
+            k = self._keadaan
+            return self._aktif and k is not None and k.generasi < self._diminta
 
-    def tunggu_lengkap(self, batas: float | None = None) -> Keadaan:
-        """The snapshot once its demographic rollups exist (or after ``batas`` seconds)."""
-        self.segarkan(tunggu=0)
-        pembangun = self._pembangun
-        if pembangun is not None:
-            pembangun.join(batas)
-        return self.segarkan(tunggu=0)
-
-    def _berubah(self) -> bool:
-        """Whether the folder differs from the snapshot (a cheap scan of names, sizes, times)."""
-        if self._keadaan is None or any(h.status == "menunggu" for h in self._keadaan.berkas):
+    # -- the builds ---------------------------------------------------------------------
+    def _cukup(self, target: int) -> bool:
+        """Whether generation ``target`` (or a later one) is published complete, or its build
+        ended without that (failed) and nothing else is running. Holds ``_kondisi``."""
+        k = self._keadaan
+        if k is not None and k.generasi >= target and k.demografi_lengkap:
             return True
-        return self._lihat()[4] != self._keadaan.versi_folder
+        return self._berakhir(target)
+
+    def _berakhir(self, target: int) -> bool:
+        return self._selesai >= target and not self._aktif
+
+    def _minta(self) -> int:
+        """The generation a caller must wait for: the current one when the folder is as the
+        snapshot (or the running build) saw it, else a new build, started or queued behind the
+        running one (all changes seen during one build share one follow-up build)."""
+        versi = self._lihat()[4]  # what the caller sees now, scanned outside the lock
+        with self._kondisi:
+            if self._aktif:
+                if self._mulai > self._selesai and versi == self._versi_berjalan:
+                    return self._mulai  # the running build scanned exactly this
+                self._diminta = max(self._diminta, self._mulai + 1)
+                return self._diminta
+            if not self._perlu_dibangun(versi):
+                return self._keadaan.generasi  # already made from what the caller sees
+            self._diminta = self._selesai + 1
+            self._aktif = True
+            self._pembangun = threading.Thread(target=self._bangun, name="katalog", daemon=True)
+            self._pembangun.start()
+            return self._diminta
+
+    def _perlu_dibangun(self, versi: str) -> bool:
+        """Whether the idle catalog must build: no snapshot, an unfinished one (a failed
+        demographic step), another folder version, or a file still being copied that is due
+        to be looked at again (at most every DETIK_PERIKSA_ULANG seconds, not on every run)."""
+        k = self._keadaan
+        if k is None or not k.demografi_lengkap or versi != k.versi_folder:
+            return True
+        menunggu = any(h.status == MENUNGGU for h in k.berkas)
+        return menunggu and time.time() - k.dibuat >= DETIK_PERIKSA_ULANG
+
+    def _bangun(self) -> None:
+        """The builder thread: builds the newest generation asked for until none is left."""
+        while True:
+            with self._kondisi:
+                if self._diminta <= self._selesai:
+                    self._aktif = False
+                    self._kondisi.notify_all()
+                    return
+                generasi = self._mulai = self._diminta
+                self._versi_berjalan = None
+            try:
+                self._segarkan(generasi)
+                galat = None
+            except Exception as e:  # never take the dashboard down: keep serving the old snapshot
+                logging.getLogger(__name__).exception("rebuilding the data snapshot failed")
+                galat = f"{type(e).__name__}: {e}"
+            with self._kondisi:
+                self.galat = galat
+                self._selesai = generasi
+                self._versi_berjalan = None
+                self._kondisi.notify_all()
 
     def _lihat(self) -> tuple[Path, bool, list[tuple[Path, Sidik]], list[str], str]:
         """What the folder holds now: (root read, demo?, Parquet files, ignored files, version).
@@ -265,34 +327,28 @@ class Katalog:
             parquet, _ = pindai(akar)
         return akar, demo, parquet, diabaikan, _versi(akar, [s for _, s in parquet])
 
-    def _bangun(self) -> None:
-        try:
-            self._segarkan()
-            self.galat = None
-        except Exception as e:  # never take the dashboard down: keep serving the old snapshot
-            logging.getLogger(__name__).exception("rebuilding the data snapshot failed")
-            self.galat = f"{type(e).__name__}: {e}"
-        finally:
-            self._pertama.set()
-
     # -- steps --------------------------------------------------------------------------
-    def _segarkan(self) -> None:
+    def _segarkan(self, generasi: int) -> None:
         if not pindai(self.akar)[0]:
             self._buat_demo()
         akar, demo, parquet, diabaikan, versi = self._lihat()
+        with self._kondisi:
+            self._versi_berjalan = versi  # callers seeing this version wait for this build
         hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
         sah = [sidik for (_, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
         tumpang, didahului = self._cari_tumpang(sah)
 
         def terbitkan(rollup: list[Path], lengkap: bool) -> None:
-            self._keadaan = Keadaan(
+            keadaan = Keadaan(
                 akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan, tumpang=tumpang,
                 versi_folder=versi, demografi_lengkap=lengkap, n_responden=self._gabung(rollup),
                 n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
                 periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
-                basis=self.basis,
+                basis=self.basis, generasi=generasi,
             )
-            self._pertama.set()
+            with self._kondisi:
+                self._keadaan = keadaan
+                self._kondisi.notify_all()
 
         dasar = [self._rollup_satu("agregat_berkas", s, didahului[s]) for s in sah]
         demografi = [self._path_rollup("agregat_berkas_demografi", s, didahului[s]) for s in sah]
@@ -313,7 +369,12 @@ class Katalog:
             hasil = self.disk.baca_pickle(simpanan)
             if hasil is None:
                 hasil = validasi_berkas(self.basis, path, akar)
-                if hasil.status == "menunggu":  # a file still being copied is looked at again
+                if hasil.status != MENUNGGU and _sidik(path, sidik.relatif) != sidik:
+                    # changed while it was read: still being written, and the result may mix
+                    # two states of the file, so it is neither kept nor trusted
+                    hasil = HasilValidasi(path=path, relatif=sidik.relatif, status=MENUNGGU,
+                                          alasan=[Alasan("sedang_disalin", {"detik": 0})])
+                if hasil.status == MENUNGGU:  # a file still being copied is looked at again
                     return hasil
                 self.disk.tulis_pickle(simpanan, hasil)
             self._validasi[sidik] = hasil
@@ -418,6 +479,15 @@ class Katalog:
 def _simpan_npy(path: Path, larik: np.ndarray) -> None:
     with open(path, "wb") as f:  # a file object: np.save would append .npy to a bare path
         np.save(f, larik, allow_pickle=False)
+
+
+def _sidik(path: Path, relatif: str) -> Sidik | None:
+    """The file's fingerprint now (None when it is gone)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return Sidik(relatif, st.st_size, st.st_mtime_ns)
 
 
 def _versi(akar: Path, sidik: list[Sidik]) -> str:

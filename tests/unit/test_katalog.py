@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
+import threading
 import time
 
+import pyarrow.parquet as pq
 import pytest
 
 from berakhlak import katalog, kontrak, layanan
@@ -92,6 +96,62 @@ def test_berkas_yang_masih_disalin_dilaporkan_lalu_dimuat(data_env):
     assert k.n_responden == 20
     (data_env / "sementara.parquet").write_bytes(lengkap)
     assert segarkan().n_responden == 50
+
+
+def test_berkas_yang_disalin_berulang_kali_di_bawah_beban(tmp_path, cache_bersama):
+    """The copy-in scenario over and over, while a thread burns CPU and another refreshes like
+    a busy page (each refresh may start or queue a build), with threads switching often:
+    whoever waits gets the folder as it left it, never a build that read an older state of the
+    file. ``make test`` runs it 10 times (a few seconds); for the full proof run
+    ``BERAKHLAK_ULANG_SALIN=200 .venv/bin/python -m pytest tests/unit/test_katalog.py -k beban``."""
+    ulang = int(os.environ.get("BERAKHLAK_ULANG_SALIN", "10"))
+    data = tmp_path / "data"
+    tulis(data / "a.parquet", tabel(ids("a", 20)))
+    isi = io.BytesIO()
+    pq.write_table(tabel(ids("b", 30)), isi)
+    lengkap = isi.getvalue()
+    salinan = data / "sementara.parquet"
+    kat = katalog.Katalog(data.resolve(), cache_bersama)
+    berhenti = threading.Event()
+    galat: list[BaseException] = []
+
+    def bakar():
+        while not berhenti.is_set():
+            sum(i * i for i in range(20_000))
+
+    def halaman():
+        try:
+            while not berhenti.is_set():
+                kat.segarkan(tunggu=0)
+                time.sleep(0.002)
+        except BaseException as e:  # noqa: BLE001 - reported by the test below
+            galat.append(e)
+
+    pekerja = [threading.Thread(target=bakar, daemon=True), threading.Thread(target=halaman, daemon=True)]
+    selang = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # the threads interleave ten times as often as by default
+    for t in pekerja:
+        t.start()
+    try:
+        for i in range(ulang):
+            salinan.write_bytes(lengkap[: len(lengkap) // 2])
+            k = kat.tunggu_lengkap(60)
+            assert ({h.relatif: h.status for h in k.berkas}["sementara.parquet"], k.n_responden) == (
+                "menunggu", 20), f"repetition {i}"
+            salinan.write_bytes(lengkap)
+            k = kat.tunggu_lengkap(60)
+            assert (k.n_responden, k.demografi_lengkap) == (50, True), f"repetition {i}"
+            salinan.unlink()
+            assert kat.tunggu_lengkap(60).n_responden == 20, f"repetition {i}"
+        assert galat == []
+    finally:
+        berhenti.set()
+        for t in pekerja:
+            t.join()
+        sys.setswitchinterval(selang)
+        if kat._pembangun is not None:
+            kat._pembangun.join()
+        kat.basis.tutup()
 
 
 def test_folder_data_tidak_pernah_ditulis(data_env):
