@@ -28,6 +28,20 @@ def desimal(x: float | None, lang: str = "id", digit: int = 1, tanda: bool = Fal
     return ("+" + teks) if tanda and d > 0 else teks
 
 
+def angka_csv(x: float | None, lang: str = "id", digit: int = 1, tanda: bool = False) -> str:
+    """A number for a CSV cell, as shown on screen: rounded half up to ``digit`` decimals, the
+    language's decimal mark and no thousands separator (so spreadsheets read it as a number);
+    empty when missing. ``tanda`` adds + for positive numbers."""
+    if kosong(x):
+        return ""
+    q = Decimal(1).scaleb(-digit)
+    d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP)
+    if d == 0:
+        d = abs(d)
+    teks = ("+" if tanda and d > 0 else "") + f"{d:f}"
+    return teks.replace(".", ",") if lang == "id" else teks
+
+
 def bulat(n: int | float | None, lang: str = "id") -> str:
     """A whole number with thousands separators: 5.773 / 5,773."""
     if kosong(n):

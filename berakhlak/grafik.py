@@ -4,7 +4,9 @@ Made for a desk screen and for a projector at 1280x720 read from the back of a r
 type, high contrast, colour-blind-safe colours (:mod:`berakhlak.warna`) and numbers in the
 reader's style (layout ``separators`` and texts from :mod:`berakhlak.format`). Hidden groups
 (``tersembunyi`` true, or a missing figure) never show a number: the marker text ``penanda``
-(e.g. "< 10 responden") stands where the bar or cell would be.
+(e.g. "< 10 responden") stands where the bar or cell would be. No figure reaches the browser
+more precise than it is shown: :func:`_figur` rounds every number in the traces half up to one
+decimal (texts and hovers are written with :mod:`berakhlak.format`, which rounds the same way).
 
 Input frames come from ``statistik.ringkas`` + ``privasi.terapkan``:
 
@@ -201,10 +203,48 @@ def _pasang_templat(fig: go.Figure) -> go.Figure:
     return fig
 
 
+# Trace attributes that carry figures (as opposed to styling). Whatever they hold goes to the
+# browser, so it is rounded to what the chart shows: one decimal for indexes, margins and
+# percentages (half up, as ``kontrak.bulatkan`` and the texts do), counts stay whole.
+_ATRIBUT_ANGKA = ("x", "y", "z", "customdata", "text", "hovertext", "values")
+_ATRIBUT_ANGKA_BAGIAN = {"error_x": ("array", "arrayminus"), "error_y": ("array", "arrayminus"),
+                         "marker": ("size",)}
+
+
+def _bulatkan_isi(isi):
+    """``isi`` with every float rounded half up to one decimal (lists and arrays element by
+    element); whole numbers, texts and None stay as they are, NaN becomes None (a gap)."""
+    if isinstance(isi, bool | int | str) or isi is None:
+        return isi
+    if isinstance(isi, float):
+        return kontrak.bulatkan(isi) if math.isfinite(isi) else None
+    if hasattr(isi, "tolist"):  # numpy arrays and scalars, pandas objects
+        return _bulatkan_isi(isi.tolist())
+    if isinstance(isi, list | tuple):
+        return [_bulatkan_isi(x) for x in isi]
+    return isi
+
+
+def _bulatkan_jejak(jejak: dict) -> dict:
+    """A trace dict whose figures are rounded to what is displayed (a shallow copy)."""
+    hasil = dict(jejak)
+    for atribut in _ATRIBUT_ANGKA:
+        if atribut in hasil:
+            hasil[atribut] = _bulatkan_isi(hasil[atribut])
+    for atribut, bagian in _ATRIBUT_ANGKA_BAGIAN.items():
+        if isinstance(hasil.get(atribut), dict):
+            hasil[atribut] = {k: _bulatkan_isi(v) if k in bagian else v
+                              for k, v in hasil[atribut].items()}
+    return hasil
+
+
 def _figur(jejak: Iterable, lang: str, tinggi: int, legenda: bool = True,
            *tambahan: dict) -> go.Figure:
-    """The figure in one go: traces (dicts) and the whole layout validated once."""
-    fig = go.Figure(data=list(jejak), layout=_letak(lang, tinggi, legenda, *tambahan))
+    """The figure in one go: traces (dicts) and the whole layout validated once. Every figure
+    in the traces is rounded here, the one way out to the browser (issue 7: an unrounded mean
+    would turn an approximate difference between published figures into an exact one)."""
+    fig = go.Figure(data=[_bulatkan_jejak(j) for j in jejak],
+                    layout=_letak(lang, tinggi, legenda, *tambahan))
     return _pasang_templat(fig)
 
 
@@ -521,8 +561,9 @@ def _grid_indeks(lebar: pd.DataFrame) -> list:
 
 
 def _rentang_peta(z: list) -> tuple[float, float]:
-    """Colour range in whole steps of 5 around the provinces shown, so differences read."""
-    isi = [v for baris in z for v in baris if v is not None]
+    """Colour range in whole steps of 5 around the provinces shown (their rounded index), so
+    differences read."""
+    isi = [kontrak.bulatkan(v) for baris in z for v in baris if v is not None]
     if not isi:
         return 0.0, 100.0
     bawah, atas = 5 * math.floor(min(isi) / 5), 5 * math.ceil(max(isi) / 5)
@@ -682,8 +723,9 @@ def _garis_pembanding(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolo
 
 
 def _rentang_y(daftar_jejak: Sequence[dict]) -> tuple[float, float]:
-    """A y range around the drawn values, in steps of 5, within 0-100."""
-    nilai = [v for jejak in daftar_jejak for v in (jejak.get("y") or ()) if v is not None]
+    """A y range around the drawn (rounded) values, in steps of 5, within 0-100."""
+    nilai = [kontrak.bulatkan(v) for jejak in daftar_jejak for v in (jejak.get("y") or ())
+             if v is not None]
     if not nilai:
         return 0.0, 100.0
     bawah = 5 * math.floor(min(nilai) / 5) - 10

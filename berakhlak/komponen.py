@@ -74,7 +74,9 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
     """The table as shown: numbers in the reader's style; a missing figure reads as its row's
     marker and a difference that does not apply as "–". Streamlit draws its own placeholder
     for an empty cell, so a column with gaps is written out as text; a column without gaps
-    stays numeric (it sorts as numbers) and is formatted by the Styler."""
+    stays numeric (it sorts as numbers) and is formatted by the Styler. Its cells hold the
+    figures as shown (one decimal, whole counts): the browser gets the data, not only the
+    formatted text, and a raw mean there would make differences of published figures exact."""
     header = {c: h for c, (h, _) in kolom.items()}
     tampil = df[list(kolom)].copy()
     tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
@@ -85,6 +87,8 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
             isi = tanda if jenis != "selisih" else pd.Series(TIDAK_BERLAKU, index=df.index)
             tampil[c] = [tulis(x) if not kosong(x) else t for x, t in zip(tampil[c], isi, strict=True)]
         else:
+            if jenis != "teks":
+                tampil[c] = [_angka_tampil(x, jenis) for x in tampil[c]]
             format_[header[c]] = tulis
     return tampil.rename(columns=header).style.format(format_)
 
@@ -105,15 +109,22 @@ def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str
     return keluar
 
 
+def _angka_tampil(x, jenis: str) -> float | int | None:
+    """A figure as the table shows it: half up to one decimal ('desimal', 'selisih'; never
+    -0.0) or a whole count ('bulat', as ``format.bulat`` writes it)."""
+    if kosong(x):
+        return None
+    if jenis == "bulat":
+        return int(x)
+    return kontrak.bulatkan(x) + 0.0  # -0.0 + 0.0 is 0.0: "0,0" on screen, not "-0,0"
+
+
 def _angka_csv(x, jenis: str, lang: str) -> str | None:
     if kosong(x):
         return None
     if jenis == "bulat":
         return str(int(x))
-    teks = f"{kontrak.bulatkan(x):.1f}"
-    if jenis == "selisih" and x > 0:
-        teks = "+" + teks
-    return teks.replace(".", ",") if lang == "id" else teks
+    return fmt.angka_csv(x, lang, tanda=jenis == "selisih")
 
 
 def _alasan(df: pd.DataFrame) -> pd.Series:

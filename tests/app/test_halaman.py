@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from berakhlak import format as fmt
 from berakhlak import kontrak
 from tests.app.conftest import harapan, teks_semua
@@ -21,9 +19,9 @@ def test_nilai_tujuh_nilai_tegal_2022(buka, mentah):
     sel = mentah[(mentah["periode"] == 2022) & (mentah["instansi"] == TEGAL)]
     h = harapan(sel)
     for v in kontrak.KUNCI_NILAI:
-        assert t.loc[kontrak.label_nilai(v), "Indeks"] == pytest.approx(h[v])
+        assert t.loc[kontrak.label_nilai(v), "Indeks"] == kontrak.bulatkan(h[v])  # as shown
         assert t.loc[kontrak.label_nilai(v), "Responden"] == sel[v].notna().sum()
-    assert t.loc["Indeks BerAKHLAK", "Indeks"] == pytest.approx(h["indeks"])
+    assert t.loc["Indeks BerAKHLAK", "Indeks"] == kontrak.bulatkan(h["indeks"])
     assert (t["Margin kesalahan (±)"] > 0).all()
     assert t.loc["Adaptif", "Indeks"] == t["Indeks"].min()
 
@@ -32,7 +30,8 @@ def test_nilai_sebaran_kategori_menjumlah_seratus(buka):
     at = buka("pages/1_nilai.py", periode="2022", instansi=TEGAL)
     sebaran = tabel(at, 1)
     persen = sebaran[[c for c in sebaran.columns if c.endswith("(%)")]]
-    assert persen.sum(axis=1).round(6).eq(100).all()
+    # each share is rounded to one decimal as shown: four of them add up to 100 within 0,2
+    assert ((persen.sum(axis=1) - 100).abs() <= 0.2 + 1e-9).all()
 
 
 def test_tren_tegal_tiga_periode_dan_celah(buka, mentah):
@@ -49,7 +48,7 @@ def test_wilayah_38_provinsi(buka, mentah):
     t = tabel(at)
     assert len(t) == 38
     jateng = mentah[(mentah["periode"] == 2022) & (mentah["provinsi"] == "Jawa Tengah")]
-    assert t.set_index("Wilayah").loc["Jawa Tengah", "Indeks BerAKHLAK"] == pytest.approx(
+    assert t.set_index("Wilayah").loc["Jawa Tengah", "Indeks BerAKHLAK"] == kontrak.bulatkan(
         harapan(jateng)["indeks"])
 
 

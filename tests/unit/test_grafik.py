@@ -259,7 +259,19 @@ def test_tanpa_sumber_luar_huruf_besar_dan_bisa_json():
         assert fig.layout.xaxis.tickfont.size >= 15 and fig.layout.yaxis.tickfont.size >= 15
         teks = fig.to_json()
         assert "http://" not in teks and "https://" not in teks
-    json.loads(semua_grafik("en")[3].to_json())
+    # the map as the browser gets it (JSON), in English: Aceh's tile carries its figure in the
+    # reader's style, hidden Bali only its marker, every province exactly one tile
+    peta_en = json.loads(semua_grafik("en")[3].to_json())
+    ubin, abu = peta_en["data"][0], peta_en["data"][1]
+    aceh, bali = peta.UBIN["Aceh"], peta.UBIN["Bali"]
+    assert peta_en["layout"]["separators"] == ".,"
+    assert ubin["z"][aceh.baris][aceh.kolom] == 62.3
+    assert ubin["text"][aceh.baris][aceh.kolom].endswith("<b>62.3</b>")
+    assert ubin["hovertext"][aceh.baris][aceh.kolom] == (
+        "<b>Aceh</b><br>Score: 62.3 ± 1.5<br>Category: B Fairly healthy<br>Respondents: 120")
+    assert ubin["z"][bali.baris][bali.kolom] is None and abu["z"][bali.baris][bali.kolom] == 0
+    assert abu["text"][bali.baris][bali.kolom].endswith("< 10<br>responden")
+    assert sum(z is not None for lapis in (ubin, abu) for baris in lapis["z"] for z in baris) == 38
 
 
 def test_dari_statistik_panjang_baris_tunggal():
@@ -272,7 +284,13 @@ def test_dari_statistik_panjang_baris_tunggal():
 def test_teks_di_kategori_kontras():
     for kode, latar in warna.KATEGORI.items():
         assert warna.TEKS_DI_KATEGORI[kode] == grafik.warna_teks(latar)
-    assert semua_teks(semua_grafik()[0])  # serialisable trace dicts
+    # the bar chart's traces as plain JSON: the scores, their texts, and each text in the
+    # colour that contrasts with its bar; the benchmark as its own trace
+    batang, banding = json.loads(semua_teks(semua_grafik()[0]))
+    assert batang["x"] == SKOR and batang["text"] == [f"{s:.1f}".replace(".", ",") for s in SKOR]
+    assert batang["textfont"]["color"] == [grafik.warna_teks(w) for w in batang["marker"]["color"]]
+    assert batang["textfont"]["color"][0] == "#FFFFFF" and batang["textfont"]["color"][1] == "#000000"
+    assert banding["name"] == "Nasional" and banding["x"] == [60.0] * 7
 
 
 def test_templat_putih_dan_tidak_bocor_antar_grafik():
