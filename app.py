@@ -3,8 +3,8 @@ the previous period, the seven values, weakest and strongest, and a chosen bench
 
 import streamlit as st
 
+from berakhlak import aman, grafik, komponen, layanan, narasi, privasi, statistik, ui
 from berakhlak import format as fmt
-from berakhlak import grafik, komponen, layanan, narasi, privasi, statistik, ui
 
 TEKS = {
     "judul": ("Ringkasan", "Summary"),
@@ -42,12 +42,12 @@ komponen.metrik_nilai(kolom[3].container(key="ekstrem_lemah"), ctx.t(TEKS, "terl
 komponen.metrik_nilai(kolom[4].container(key="ekstrem_kuat"), ctx.t(TEKS, "terkuat"), kuat, baris, lang)
 
 st.subheader(ctx.t(TEKS, "yang_penting"))
-nama = komponen.nama_seleksi(ctx)
+nama = aman.md(komponen.nama_seleksi(ctx))  # names from data: shown literally
 kalimat = [
     narasi.kalimat_indeks(baris, nama, p.periode, lang),
     narasi.kalimat_terlemah(baris, lang),
     narasi.kalimat_perubahan(baris, baris_lalu, periode_lalu, lang),
-    narasi.kalimat_banding(baris, baris_banding, banding[1], lang) if banding else None,
+    narasi.kalimat_banding(baris, baris_banding, aman.md(banding[1]), lang) if banding else None,
 ]
 st.markdown("\n".join(f"- {s}" for s in kalimat if s))
 
@@ -56,6 +56,6 @@ panjang = statistik.panjang(baris.to_frame().T)
 panjang_banding = statistik.panjang(baris_banding.to_frame().T) if baris_banding is not None else None
 komponen.grafik(
     grafik.batang_nilai(panjang, lang, privasi.penanda(lang, ctx.minimum), panjang_banding,
-                        banding[1] if banding else "")
+                        aman.grafik(banding[1]) if banding else "")
 )
 komponen.tabel_nilai(ctx, baris, baris_banding, banding[1] if banding else None, "ringkasan")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from berakhlak import i18n, katalog, kontrak, layanan, privasi, warna
+from berakhlak import aman, i18n, katalog, kontrak, layanan, privasi, warna
 from berakhlak.layanan import Pilihan
 
 HALAMAN: dict[str, tuple[str, str, str]] = {
@@ -39,6 +39,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "tak_dikenal": (
         "{label} «{nilai}» tidak ada dalam data yang dipilih; ditampilkan: {ganti}.",
         "{label} «{nilai}» is not in the selected data; showing: {ganti}.",
+    ),
+    "bahasa_tak_dikenal": (
+        "Bahasa «{nilai}» tidak dikenal; ditampilkan dalam Bahasa Indonesia (pilihan: id, en).",
+        "Language «{nilai}» is not known; showing Bahasa Indonesia (choices: id, en).",
     ),
     "demo": (
         "**Data sintetis (demo)**: bukan hasil survei sebenarnya.",
@@ -123,8 +127,12 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
     """Set the page up: config, language, data snapshot, navigation, filters, demo notice."""
     label = HALAMAN[halaman]
     st.set_page_config(page_title=f"{label[1]} · BerAKHLAK", layout="wide")
-    lang = i18n.bahasa(st.query_params.get("lang"))
+    mentah_lang = st.query_params.get("lang")
+    lang = i18n.bahasa(mentah_lang)
     st.html(_GAYA)
+    if mentah_lang not in (None, "", lang):  # said in both languages: the reader chose neither
+        st.warning("  \n".join(tx("bahasa_tak_dikenal", b, nilai=aman.md(mentah_lang)) for b in i18n.BAHASA),
+                   icon=":material/translate:")
     k = _keadaan(lang)
     with st.sidebar:
         st.markdown(f"### {tx('judul_app', lang)}\n{tx('sub_app', lang)}")
@@ -149,7 +157,7 @@ def _keadaan(lang: str) -> katalog.Keadaan:
                 return layanan.keadaan()
         k = layanan.keadaan()
     except katalog.GagalMemuat as e:  # a plain sentence, never a traceback
-        st.error(tx("gagal_memuat", lang, sebab=e))
+        st.error(tx("gagal_memuat", lang, sebab=aman.md(e)))
         st.stop()
     if kat.sedang_memperbarui:
         st.toast(tx("memperbarui", lang))
@@ -206,7 +214,7 @@ def _dari_url(kolom: str, opsi: list, lang: str, baku=None):
     if nilai in opsi:
         return nilai
     teks_ganti = str(ganti) if ganti is not None else tx("semua", lang).lower()
-    st.warning(tx("tak_dikenal", lang, label=tx(kolom, lang), nilai=mentah, ganti=teks_ganti))
+    st.warning(tx("tak_dikenal", lang, label=tx(kolom, lang), nilai=aman.md(mentah), ganti=aman.md(teks_ganti)))
     return ganti
 
 
@@ -234,7 +242,7 @@ def parameter_url(nama: str, pilihan: list[str], baku: str, lang: str) -> str:
     if mentah in pilihan:
         return mentah
     if mentah not in (None, ""):
-        st.warning(tx("tak_dikenal", lang, label=nama, nilai=mentah, ganti=baku))
+        st.warning(tx("tak_dikenal", lang, label=aman.md(nama), nilai=aman.md(mentah), ganti=aman.md(baku)))
     return baku
 
 
@@ -267,14 +275,14 @@ def cek_seleksi(ctx: Konteks) -> bool:
     elif alasan == layanan.SISA_KECIL:
         induk = layanan.induk_seleksi(ctx.pilihan)
         nama = [v for kol, v in ctx.pilihan.terisi().items() if kol != "periode" and getattr(induk, kol) is None]
-        st.warning(tx("sisa_kecil", ctx.lang, induk=nama[0], minimum=ctx.minimum))
+        st.warning(tx("sisa_kecil", ctx.lang, induk=aman.md(nama[0]), minimum=ctx.minimum))
     return alasan is None
 
 
 def judul(ctx: Konteks, kamus: dict, kunci: str) -> None:
     """The page title and the selection it shows."""
     st.title(ctx.t(kamus, kunci))
-    bagian = [str(v) for k, v in ctx.pilihan.terisi().items() if k != "periode"]
+    bagian = [aman.md(v) for k, v in ctx.pilihan.terisi().items() if k != "periode"]
     periode = ctx.pilihan.periode
     st.caption(" · ".join([*(bagian or [tx("nasional", ctx.lang)]),
                            *([str(periode)] if periode else [])]))
@@ -286,7 +294,8 @@ def lencana_kategori(kode: str | None, lang: str) -> None:
         return
     latar, teks = warna.KATEGORI[kode], warna.TEKS_DI_KATEGORI[kode]
     nama = kontrak.label_kategori(kode, lang)
-    st.html(f'<span class="kategori" style="background:{latar};color:{teks}">{kode} · {nama}</span>')
+    st.html(f'<span class="kategori" style="background:{aman.html(latar)};color:{aman.html(teks)}">'
+            f'{aman.html(kode)} · {aman.html(nama)}</span>')
 
 
 def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
@@ -294,7 +303,16 @@ def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
 
     Indonesian files use ';' between fields (numbers carry ',' as decimal mark) so
     spreadsheets in Indonesian locale open them as numbers; English files use ','.
+    A number left unformatted is written as shown: half up to one decimal (whole numbers as
+    they are), so no figure leaves more precise than it is displayed.
     """
     sep = ";" if lang == "id" else ","
-    data = tabel.to_csv(index=False, sep=sep).encode("utf-8-sig")
+
+    def seperti_tampil(x):
+        if not isinstance(x, float) or kontrak.kosong(x):
+            return x
+        teks = f"{kontrak.bulatkan(x) + 0.0:.1f}"
+        return teks.replace(".", ",") if lang == "id" else teks
+
+    data = tabel.map(seperti_tampil).to_csv(index=False, sep=sep).encode("utf-8-sig")
     st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)

@@ -3,7 +3,7 @@ margin of error, and how respondents spread across the categories A-D per value.
 
 import streamlit as st
 
-from berakhlak import grafik, komponen, kontrak, layanan, privasi, statistik, ui
+from berakhlak import aman, grafik, komponen, kontrak, layanan, privasi, statistik, ui
 
 TEKS = {
     "judul": ("Nilai", "Values"),
@@ -35,7 +35,7 @@ st.subheader(ctx.t(TEKS, "tujuh"))
 komponen.grafik(grafik.batang_nilai(
     panjang, lang, penanda,
     statistik.panjang(baris_banding.to_frame().T) if baris_banding is not None else None,
-    banding[1] if banding else ""))
+    aman.grafik(banding[1]) if banding else ""))
 komponen.tabel_nilai(ctx, baris, baris_banding, banding[1] if banding else None, "nilai")
 
 st.subheader(ctx.t(TEKS, "sebaran"))

@@ -3,7 +3,7 @@ to kabupaten/kota to agencies; several regions side by side."""
 
 import streamlit as st
 
-from berakhlak import grafik, komponen, kontrak, layanan, privasi, ui
+from berakhlak import aman, grafik, komponen, kontrak, layanan, privasi, ui
 
 TEKS = {
     "judul": ("Wilayah", "Regions"),
@@ -22,7 +22,14 @@ TEKS = {
     "kategori": ("Kategori", "Category"),
     "responden": ("Responden", "Respondents"),
     "moe": ("Margin kesalahan (±)", "Margin of error (±)"),
+    "banding_tak_dikenal": ("Wilayah «{nilai}» tidak ada di daftar ini; tidak dibandingkan.",
+                            "Region «{nilai}» is not in this list; it is not compared."),
+    "banding_terlalu_banyak": (
+        "Paling banyak {maks} wilayah berdampingan; tidak ditampilkan: {sisa}.",
+        "At most {maks} regions side by side; not shown: {sisa}.",
+    ),
 }
+MAKS_BANDING = 6
 TURUNAN = {"provinsi": "kabupaten_kota", "kabupaten_kota": "instansi", "instansi": None}
 
 ctx = ui.mulai("wilayah")
@@ -36,12 +43,12 @@ tingkat = "provinsi" if p.provinsi is None else "kabupaten_kota" if p.kabupaten_
 induk = p.kabupaten_kota or p.provinsi or ""
 lebar = layanan.ringkas(k, tingkat, p, rincian=True)
 
-st.subheader(ctx.t(TEKS, f"peringkat_{tingkat}", induk=induk))
+st.subheader(ctx.t(TEKS, f"peringkat_{tingkat}", induk=aman.md(induk)))
 if tingkat == "provinsi":
     st.markdown(f"**{ctx.t(TEKS, 'peta')}**")
     st.caption(ctx.t(TEKS, "peta_ket"))
     komponen.grafik(grafik.peta_provinsi(lebar, lang, penanda))
-komponen.grafik(grafik.peringkat(lebar, lang, penanda, ui.tx(tingkat, lang)))
+komponen.grafik(grafik.peringkat(aman.grafik_df(lebar), lang, penanda, ui.tx(tingkat, lang)))
 komponen.catatan_privasi(ctx, lebar)
 
 terlihat = lebar.loc[~lebar["tersembunyi"], "kelompok"].tolist()
@@ -64,12 +71,28 @@ komponen.tabel(ctx, lebar.sort_values("indeks", ascending=False), {
 }, f"wilayah_{tingkat}")
 
 st.subheader(ctx.t(TEKS, "berdampingan"))
-dari_url = [w for w in st.query_params.get_all("bandingkan") if w in terlihat]
+# From the URL: each region once, only those listed here, at most MAKS_BANDING (a repeated
+# or overlong list must never raise); a notice names every value dropped from a link. What
+# this page wrote itself on an earlier run (regions of the level before a drill-down) is
+# dropped quietly.
+mentah_banding = st.query_params.get_all("bandingkan")
+sendiri = mentah_banding == st.session_state.get("wilayah_bandingkan_ditulis")
+dari_url = []
+for w in dict.fromkeys(mentah_banding):
+    if w in terlihat:
+        dari_url.append(w)
+    elif w != "" and not sendiri:
+        st.warning(ctx.t(TEKS, "banding_tak_dikenal", nilai=aman.md(w)))
+if len(dari_url) > MAKS_BANDING:
+    st.warning(ctx.t(TEKS, "banding_terlalu_banyak", maks=MAKS_BANDING,
+                     sisa=", ".join(f"«{aman.md(w)}»" for w in dari_url[MAKS_BANDING:])))
+    dari_url = dari_url[:MAKS_BANDING]
 urut = lebar.loc[~lebar["tersembunyi"]].sort_values("indeks", ascending=False)["kelompok"].tolist()
 awal = list(dict.fromkeys([*urut[:1], *urut[-1:]]))  # the highest and the lowest
 pilihan_banding = st.multiselect(ctx.t(TEKS, "pilih_banding"), terlihat,
-                                 default=dari_url or awal, max_selections=6)
+                                 default=dari_url or awal, max_selections=MAKS_BANDING)
 st.query_params["bandingkan"] = pilihan_banding
+st.session_state["wilayah_bandingkan_ditulis"] = list(pilihan_banding)
 if pilihan_banding:
     sisi = lebar.set_index("kelompok").loc[pilihan_banding].reset_index()
-    komponen.grafik(grafik.peta_panas(sisi, lang, penanda))
+    komponen.grafik(grafik.peta_panas(aman.grafik_df(sisi), lang, penanda))

@@ -4,7 +4,7 @@ a change is marked only where it exceeds its margin of error; missing periods ar
 import pandas as pd
 import streamlit as st
 
-from berakhlak import grafik, komponen, kontrak, layanan, privasi, statistik, ui
+from berakhlak import aman, grafik, komponen, kontrak, layanan, privasi, statistik, ui
 
 TEKS = {
     "judul": ("Tren", "Trends"),
@@ -45,7 +45,8 @@ lebar_banding = per_periode(banding[0]) if banding else None
 st.caption(ctx.t(TEKS, "ket"))
 
 st.subheader(ctx.t(TEKS, "indeks"))
-komponen.grafik(grafik.tren_indeks(lebar, lang, penanda, lebar_banding, banding[1] if banding else ""))
+nama_banding = aman.grafik(banding[1]) if banding else ""  # a name from data, drawn literally
+komponen.grafik(grafik.tren_indeks(lebar, lang, penanda, lebar_banding, nama_banding))
 st.subheader(ctx.t(TEKS, "satu_nilai"))
 terakhir = lebar.dropna(subset=["indeks"]).iloc[-1] if lebar["indeks"].notna().any() else None
 lemah = statistik.terlemah_terkuat(terakhir)[0] if terakhir is not None else None
@@ -56,7 +57,7 @@ st.query_params["nilai"] = nilai
 satu = statistik.panjang(lebar).query("nilai == @nilai")
 satu_banding = statistik.panjang(lebar_banding).query("nilai == @nilai") if lebar_banding is not None else None
 komponen.grafik(grafik.tren(satu, lang, penanda, pembanding=satu_banding,
-                            label_pembanding=banding[1] if banding else ""))
+                            label_pembanding=nama_banding))
 
 st.subheader(ctx.t(TEKS, "tabel"))
 komponen.tabel(ctx, lebar, {

@@ -3,7 +3,7 @@ values, and the spread of the five socio-emotional levels."""
 
 import streamlit as st
 
-from berakhlak import grafik, i18n, komponen, kontrak, layanan, privasi, ui
+from berakhlak import aman, grafik, i18n, komponen, kontrak, layanan, privasi, ui
 
 TEKS = {
     "judul": ("Demografi", "Demography"),
@@ -53,7 +53,7 @@ lebar = layanan.ringkas(k, "grup", p, dimensi=dimensi, rincian=True)
 lebar["kelompok"] = lebar["kelompok"].replace({kontrak.KOSONG: i18n.t("tidak_diisi", lang)})
 
 st.subheader(ctx.t(TEKS, "peta_panas", dimensi=ctx.t(TEKS, dimensi).lower()))
-komponen.grafik(grafik.peta_panas(lebar, lang, penanda))
+komponen.grafik(grafik.peta_panas(aman.grafik_df(lebar), lang, penanda))
 komponen.catatan_privasi(ctx, lebar)
 komponen.tabel(ctx, lebar, {
     "kelompok": (ctx.t(TEKS, "kelompok"), "teks"),
@@ -64,4 +64,4 @@ komponen.tabel(ctx, lebar, {
 
 st.subheader(ctx.t(TEKS, "level"))
 st.caption(ctx.t(TEKS, "level_ket"))
-komponen.grafik(grafik.sebaran_level(lebar, lang, penanda))
+komponen.grafik(grafik.sebaran_level(aman.grafik_df(lebar), lang, penanda))

@@ -4,16 +4,16 @@ rejected file's reason, respondents shared between files, ignored files, and the
 import pandas as pd
 import streamlit as st
 
+from berakhlak import aman, katalog, komponen, kontrak, templat, ui, validasi
 from berakhlak import format as fmt
-from berakhlak import katalog, komponen, kontrak, templat, ui, validasi
 
 TEKS = {
     "judul": ("Data", "Data"),
     "galat": ("Pembaruan terakhir gagal; yang tampil adalah data sebelumnya. Sebab: {galat}",
               "The last refresh failed; what shows is the previous data. Cause: {galat}"),
-    "folder": ("Folder data: `{akar}`", "Data folder: `{akar}`"),
-    "folder_demo": ("Folder data kosong; dipakai data sintetis dari `{akar}`.",
-                    "The data folder is empty; using synthetic data from `{akar}`."),
+    "folder": ("Folder data: {akar}", "Data folder: {akar}"),
+    "folder_demo": ("Folder data kosong; dipakai data sintetis dari {akar}.",
+                    "The data folder is empty; using synthetic data from {akar}."),
     "berkas_dimuat": ("Berkas dimuat", "Files loaded"),
     "berkas_ditolak": ("Berkas ditolak", "Files rejected"),
     "berkas_menunggu": ("Menunggu", "Waiting"),
@@ -70,8 +70,8 @@ ctx = ui.mulai("data", perlu_filter=False)
 k, lang = ctx.keadaan, ctx.lang
 st.title(ctx.t(TEKS, "judul"))
 if katalog.katalog().galat:
-    st.error(ctx.t(TEKS, "galat", galat=katalog.katalog().galat))
-st.caption(ctx.t(TEKS, "folder_demo" if k.demo else "folder", akar=k.akar))
+    st.error(ctx.t(TEKS, "galat", galat=aman.md(katalog.katalog().galat)))
+st.caption(ctx.t(TEKS, "folder_demo" if k.demo else "folder", akar=aman.kode(k.akar)))
 if k.demo:
     st.caption(ui.tx("demo_rinci", lang))
 
@@ -103,8 +103,8 @@ st.subheader(ctx.t(TEKS, "judul_ditolak"))
 if not k.ditolak:
     st.write(ctx.t(TEKS, "tak_ada_ditolak"))
 for h in k.ditolak:
-    alasan = "\n".join(f"- {validasi.teks_alasan(a, lang)}" for a in h.alasan)
-    (st.warning if h.status == "ditolak" else st.info)(f"**{h.relatif}**\n\n{alasan}")
+    alasan = "\n".join(f"- {aman.md(validasi.teks_alasan(a, lang))}" for a in h.alasan)
+    (st.warning if h.status == "ditolak" else st.info)(f"**{aman.md(h.relatif)}**\n\n{alasan}")
 
 st.subheader(ctx.t(TEKS, "judul_tumpang"))
 st.write(ctx.t(TEKS, "aturan_tumpang"))
@@ -118,7 +118,7 @@ else:
     st.write(ctx.t(TEKS, "tak_ada_tumpang"))
 
 st.subheader(ctx.t(TEKS, "judul_abaikan"))
-st.write("\n".join(f"- `{f}`" for f in k.diabaikan) if k.diabaikan else ctx.t(TEKS, "tak_ada_abaikan"))
+st.markdown("\n".join(f"- {aman.kode(f)}" for f in k.diabaikan) if k.diabaikan else ctx.t(TEKS, "tak_ada_abaikan"))
 
 st.subheader(ctx.t(TEKS, "judul_kontrak"))
 st.markdown(ctx.t(TEKS, "kontrak", nilai=", ".join(f"`{v}`" for v in kontrak.KUNCI_NILAI),
