@@ -37,3 +37,9 @@ $(NASIONAL)/.selesai: $(STAMP)
 
 bench: $(STAMP) chromium data-nasional
 	$(BIN)/python scripts/benchmark.py $(NASIONAL)
+
+# The privacy auditor (issue 7) on larger generated sets, several seeds: prints every small
+# group that can be worked out from what the dashboard publishes, and the timings.
+.PHONY: audit
+audit: $(STAMP)
+	$(BIN)/python scripts/audit_privasi.py

@@ -7,11 +7,13 @@ reads nothing again, and a changed data folder gets fresh numbers.
 from __future__ import annotations
 
 import functools
+import itertools
+import threading
 from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from berakhlak import katalog, kontrak, privasi, statistik
+from berakhlak import katalog, kontrak, pola, privasi, statistik
 
 
 @dataclass(frozen=True)
@@ -60,21 +62,48 @@ def ukuran(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "
     return _ukuran(k.basis, k.versi, kelompok, pilihan, dimensi).copy()
 
 
-def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua",
-            rincian: bool = False) -> pd.DataFrame:
-    """Display figures of ``pilihan`` per ``kelompok``, with small groups hidden.
-
-    ``rincian=True`` for a breakdown whose total is shown elsewhere: one more group is hidden
-    when needed, so a hidden group cannot be worked out by subtraction.
-    """
-    return _ringkas(k.basis, k.versi, kelompok, pilihan, dimensi, rincian, privasi.minimum()).copy()
+def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua") -> pd.DataFrame:
+    """Display figures of ``pilihan`` per ``kelompok``, with every hidden cell blanked: small
+    groups, and groups the suppression pattern hides so no small one can be worked out."""
+    return _ringkas(k.basis, k.versi, k.demografi_lengkap, kelompok, pilihan, dimensi,
+                    privasi.minimum()).copy()
 
 
 @functools.lru_cache(maxsize=1024)
-def _ringkas(basis, versi: str, kelompok: str, pilihan: Pilihan, dimensi: str, rincian: bool,
+def _ringkas(basis, versi: str, lengkap: bool, kelompok: str, pilihan: Pilihan, dimensi: str,
              minimum: int) -> pd.DataFrame:
     lebar = statistik.ringkas(_ukuran(basis, versi, kelompok, pilihan, dimensi))
-    return privasi.terapkan(lebar, minimum, rincian=rincian)
+    p = _pola(basis, versi, lengkap, minimum)
+    sembunyi = [p.sembunyi(*_sel(pilihan, kelompok, dimensi, nilai)) for nilai in lebar["kelompok"]]
+    return privasi.terapkan(lebar, minimum, pelengkap=sembunyi)
+
+
+def _sel(pilihan: Pilihan, kelompok: str, dimensi: str, nilai) -> tuple:
+    """(period, dimension, cell key) of one row of ``ukuran(pilihan, kelompok, dimensi)``."""
+    filter_ = pilihan.terisi()
+    periode = filter_.pop("periode", None)
+    if kelompok == "periode":
+        periode = nilai
+    elif kelompok != "grup":
+        filter_[kelompok] = nilai
+    kunci = pola.kunci_sel(filter_)
+    if dimensi != "semua":
+        kunci = (*kunci, str(nilai))
+    return periode, dimensi, kunci
+
+
+_kunci_pola = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def _pola(basis, versi: str, lengkap: bool, minimum: int) -> pola.Pola:
+    with _kunci_pola:
+        return pola.hitung(basis, minimum, demografi=lengkap)
+
+
+def pola_privasi(k: katalog.Keadaan) -> pola.Pola:
+    """The suppression pattern of the snapshot (computed once per data version)."""
+    return _pola(k.basis, k.versi, k.demografi_lengkap, privasi.minimum())
 
 
 def total(k: katalog.Keadaan, pilihan: Pilihan) -> pd.Series | None:
@@ -101,25 +130,30 @@ SISA_KECIL = "sisa"          # shown, it would let a small group be worked out b
 
 def status_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> str | None:
     """Whether the whole selection may be shown: None when it may, else the reason
-    (KOSONG_SEMUA, TERLALU_KECIL or SISA_KECIL). Every page asks this before any figure."""
+    (KOSONG_SEMUA, TERLALU_KECIL or SISA_KECIL), as the suppression pattern decides for this
+    cell. Every page asks this before any figure."""
     if k.n_responden == 0:
         return KOSONG_SEMUA
     minimum = privasi.minimum()
     n = n_seleksi(k, pilihan)
     if not privasi.cukup(n, minimum):
         return TERLALU_KECIL
-    induk = induk_seleksi(pilihan)
-    if induk is not None and not privasi.sisa_aman(n, n_seleksi(k, induk), minimum):
+    periode = pilihan.periode if pilihan.periode is not None else periode_terakhir(k, {})
+    if pola_privasi(k).sembunyi(periode, "semua", pola.kunci_sel(pilihan.terisi())):
         return SISA_KECIL
     return None
 
 
-def induk_seleksi(pilihan: Pilihan) -> Pilihan | None:
-    """The selection without its narrowest filter (None when no filter but the period)."""
+def seleksi_terdekat(k: katalog.Keadaan, pilihan: Pilihan) -> Pilihan | None:
+    """The nearest wider selection that may be shown: fewest filters dropped, narrowest
+    filters dropped first (None when even the whole period is hidden)."""
     terisi = [kol for kol in pilihan.terisi() if kol != "periode"]
-    if not terisi:
-        return None
-    return pilihan.dengan(**{terisi[-1]: None})
+    for jumlah in range(1, len(terisi) + 1):
+        for buang in itertools.combinations(reversed(terisi), jumlah):
+            calon = pilihan.dengan(**dict.fromkeys(buang))
+            if status_seleksi(k, calon) is None:
+                return calon
+    return None
 
 
 @functools.lru_cache(maxsize=16)

@@ -1,10 +1,9 @@
 """Small-group confidentiality: the ONE place that decides what may be shown.
 
 Every page, chart, table and download passes its wide frame (``statistik.ringkas``) through
-:func:`terapkan`. Norms (see the reference facts): groups under the minimum (default 10, as the
-UK Civil Service People Survey) are not reported; in a breakdown whose total is shown elsewhere
-the next-smallest group is hidden too (secondary suppression, as Viva Glint), so no small group
-can be recovered by subtraction; a filter leaving a small remainder is refused (Culture Amp).
+:func:`terapkan`. Groups under the minimum (default 10, as the UK Civil Service People Survey)
+are not reported; groups that would let a small one be worked out by subtraction are hidden
+too, as decided once per data version by the suppression pattern (``berakhlak/pola.py``).
 """
 
 from __future__ import annotations
@@ -47,13 +46,6 @@ def minimum() -> int:
 def cukup(n: int | None, minimum: int) -> bool:
     """Whether a selection of ``n`` respondents may be shown."""
     return not kosong(n) and n >= minimum
-
-
-def sisa_aman(n_seleksi: int, n_induk: int, minimum: int) -> bool:
-    """False when narrowing a selection leaves a remainder (parent minus selection) of
-    1..minimum-1 respondents, which could be recovered from the parent's total."""
-    sisa = n_induk - n_seleksi
-    return not 0 < sisa < minimum
 
 
 def penanda(lang: str, minimum: int, alasan: str | None = None) -> str:
@@ -122,85 +114,12 @@ def _kosongkan(hasil: pd.DataFrame, sembunyi: np.ndarray, kolom) -> None:
             hasil[k] = _kosongkan_seri(hasil[k], sembunyi)
 
 
-# --- secondary (complementary) suppression ------------------------------------------------
-
-
-def _angka(hasil: pd.DataFrame, kolom: str) -> np.ndarray:
-    if kolom not in hasil.columns:
-        return np.zeros(len(hasil))
-    seri = hasil[kolom]
-    if isinstance(seri.dtype, np.dtype) and seri.dtype.kind in "iuf":
-        return seri.to_numpy(dtype="float64")
-    return pd.to_numeric(seri, errors="coerce").to_numpy(dtype="float64")
-
-
-def _kode_kelompok(kelompok: pd.Series | None, panjang: int) -> np.ndarray:
-    """Sort codes of kelompok (equal keys equal codes, missing last), as pandas sorts them;
-    keys of mixed kinds that cannot be compared are compared as text."""
-    if kelompok is None:
-        return np.zeros(panjang, dtype="int64")
-    try:
-        kode, _ = pd.factorize(kelompok.to_numpy(), sort=True)
-    except TypeError:  # mixed kinds of keys: compare them as text
-        kode, _ = pd.factorize(kelompok.astype(str).to_numpy(), sort=True)
-    return np.where(kode < 0, panjang, kode)
-
-
-def _urutan(n: np.ndarray, kode_kelompok: np.ndarray) -> np.ndarray:
-    """Positions from smallest n up (missing n last); ties broken by kelompok, then by
-    position."""
-    hilang = np.isnan(n)
-    return np.lexsort((np.arange(len(n)), kode_kelompok, np.where(hilang, 0.0, n), hilang))
-
-
-def _perlu_pelengkap(n: np.ndarray, sembunyi: np.ndarray, minimum: int) -> bool:
-    """Some hidden, at least one visible, and the hidden ones recoverable by subtraction
-    (only one hidden, or together fewer than ``minimum``)."""
-    jumlah = int(sembunyi.sum())
-    if jumlah == 0 or jumlah == len(sembunyi):
-        return False
-    return jumlah == 1 or np.nansum(n[sembunyi]) < minimum
-
-
-def _pelengkap(n: np.ndarray, sembunyi: np.ndarray, kode_kelompok: np.ndarray,
-               minimum: int) -> np.ndarray:
-    """Rows to hide in addition to ``sembunyi`` so no hidden group can be recovered."""
-    semua = sembunyi.copy()
-    if not _perlu_pelengkap(n, semua, minimum):  # the usual case: no need to sort
-        return np.zeros(len(n), dtype=bool)
-    for pos in _urutan(n, kode_kelompok):
-        if not _perlu_pelengkap(n, semua, minimum):
-            break
-        if not semua[pos]:
-            semua[pos] = True
-    return semua & ~sembunyi
-
-
-# --- the three levels of hiding -----------------------------------------------------------
+# --- the two reasons a figure is hidden ----------------------------------------------------
 
 
 def _kecil(n: np.ndarray, minimum: int) -> np.ndarray:
     """Fewer than ``minimum`` (an unknown count counts as too few)."""
     return ~(n >= minimum)
-
-
-def _sembunyi_baris(n, kode_kelompok, minimum: int, rincian: bool):
-    """(whole row hidden, reason per row)."""
-    kecil = _kecil(n, minimum)
-    pelengkap = np.zeros(len(n), dtype=bool)
-    if rincian:
-        pelengkap = _pelengkap(n, kecil, kode_kelompok, minimum)
-    alasan = np.where(kecil, KECIL, np.where(pelengkap, PELENGKAP, None))
-    return kecil | pelengkap, alasan
-
-
-def _sembunyi_sel(n, kode_kelompok, baris, minimum, rincian) -> np.ndarray:
-    """Cells of one block (a value, or the levels) to hide: where its own count ``n`` is
-    below the minimum, plus complementary cells in a breakdown."""
-    sembunyi = baris | _kecil(n, minimum)
-    if rincian:
-        sembunyi |= _pelengkap(n, sembunyi, kode_kelompok, minimum)
-    return sembunyi
 
 
 def _tambah_masker(masker: dict[str, np.ndarray], sembunyi: np.ndarray, kolom) -> None:
@@ -212,35 +131,44 @@ def _tambah_masker(masker: dict[str, np.ndarray], sembunyi: np.ndarray, kolom) -
         masker[k] = sembunyi if lama is None else (lama | sembunyi)
 
 
-def terapkan(lebar: pd.DataFrame, minimum: int, *, rincian: bool = False) -> pd.DataFrame:
+def terapkan(lebar: pd.DataFrame, minimum: int, *, pelengkap=None) -> pd.DataFrame:
     """A copy of the wide frame with every figure from fewer than ``minimum`` respondents
     blanked (NaN; ``kategori`` None; a column with a hidden cell becomes float64), plus
     ``tersembunyi`` (bool, the whole row hidden) and ``alasan_sembunyi``
     ("kecil", "pelengkap" or None).
 
-    - Row: n < minimum hides every figure of the row (key columns stay).
+    - Row: n < minimum hides every figure of the row (key columns stay): "kecil".
+    - ``pelengkap`` (bool per row, from the suppression pattern ``pola``): rows hidden though
+      not small, so that no small group can be worked out from what is shown: "pelengkap".
+      The pattern decides this once per data version for every cell, so a group is hidden the
+      same way in every table, trend, benchmark and download.
     - Value v: n_v < minimum hides v, moe_v, n_v, pa_v..pd_v and the row's index figures.
     - Levels: n_lv < minimum hides n_lv and plv1..plv5.
-    - ``rincian=True`` (a breakdown whose total is shown elsewhere): while hidden rows could be
-      recovered by subtraction (only one hidden, or together < minimum) and visible rows remain,
-      the smallest visible row (by n, ties by kelompok) is hidden too ("pelengkap"). The same
-      rule runs per value on n_v and on n_lv, hiding cells only (the row stays visible).
-    Input order and index are kept; decisions never depend on row order. A frame that has
-    already been through here (it has ``tersembunyi``) is returned as a copy unchanged, so
-    applying twice cannot hide more (its blanked counts would look like small groups).
+    Input order and index are kept. A frame that has already been through here (it has
+    ``tersembunyi``) is returned as a copy unchanged.
     """
     if "tersembunyi" in lebar.columns:
         return lebar.copy()
-    kode = _kode_kelompok(lebar["kelompok"] if "kelompok" in lebar.columns else None, len(lebar))
-    baris, alasan = _sembunyi_baris(_angka(lebar, "n"), kode, minimum, rincian)
+    kecil = _kecil(_angka(lebar, "n"), minimum)
+    lengkap = np.zeros(len(lebar), dtype=bool) if pelengkap is None else np.asarray(pelengkap, dtype=bool)
+    baris = kecil | lengkap
+    alasan = np.where(kecil, KECIL, np.where(lengkap, PELENGKAP, None))
     masker: dict[str, np.ndarray] = {}
     _tambah_masker(masker, baris, _kolom_baris())
     for v in kontrak.KUNCI_NILAI:
         n_v = _angka(lebar, f"n_{v}" if f"n_{v}" in lebar.columns else f"n_{kontrak.SINGKAT[v]}")
-        _tambah_masker(masker, _sembunyi_sel(n_v, kode, baris, minimum, rincian), _kolom_sel(v))
-    n_lv = _angka(lebar, "n_lv")
-    _tambah_masker(masker, _sembunyi_sel(n_lv, kode, baris, minimum, rincian), _kolom_level())
+        _tambah_masker(masker, baris | _kecil(n_v, minimum), _kolom_sel(v))
+    _tambah_masker(masker, baris | _kecil(_angka(lebar, "n_lv"), minimum), _kolom_level())
     return _susun(lebar, masker, baris, alasan)
+
+
+def _angka(hasil: pd.DataFrame, kolom: str) -> np.ndarray:
+    if kolom not in hasil.columns:
+        return np.zeros(len(hasil))
+    seri = hasil[kolom]
+    if isinstance(seri.dtype, np.dtype) and seri.dtype.kind in "iuf":
+        return seri.to_numpy(dtype="float64")
+    return pd.to_numeric(seri, errors="coerce").to_numpy(dtype="float64")
 
 
 def _susun(lebar: pd.DataFrame, masker: dict[str, np.ndarray], baris: np.ndarray,

@@ -67,11 +67,14 @@ TEKS: dict[str, tuple[str, str]] = {
         "to protect respondents' confidentiality. Widen the filters.",
     ),
     "sisa_kecil": (
-        "Pilihan ini tidak ditampilkan: selisihnya dengan {induk} kurang dari {minimum} "
-        "responden, sehingga kelompok kecil itu dapat dihitung balik. Pilih yang lebih luas.",
-        "This selection is not shown: it differs from {induk} by fewer than {minimum} "
-        "respondents, so that small group could be worked out by subtraction. Choose a wider one.",
+        "Pilihan ini disembunyikan untuk melindungi kelompok kecil: bila ditampilkan, angka "
+        "kelompok berisi kurang dari {minimum} responden dapat dihitung dengan mengurangkan "
+        "angka yang tampil di halaman lain. Pilih yang lebih luas.",
+        "This selection is hidden to protect a small group: if it were shown, the figures of a "
+        "group of fewer than {minimum} respondents could be worked out by subtracting figures "
+        "shown elsewhere. Choose a wider one.",
     ),
+    "buka_lebih_luas": ("Buka pilihan yang lebih luas: {nama}", "Open a wider selection: {nama}"),
     "unduh": ("Unduh CSV", "Download CSV"),
     "pembanding": ("Pembanding", "Benchmark"),
     "banding_nasional": ("Nasional", "National"),
@@ -87,6 +90,10 @@ TEKS: dict[str, tuple[str, str]] = {
 }
 
 
+# Page parameters other than the filters that a link to a wider selection keeps.
+PARAMETER_LAIN = ("lang", "banding", "nilai", "dimensi")
+
+
 def tx(kunci: str, lang: str, **isi) -> str:
     return i18n.teks(TEKS, kunci, lang, **isi)
 
@@ -99,6 +106,7 @@ class Konteks:
     pilihan: Pilihan
     keadaan: katalog.Keadaan
     minimum: int
+    halaman: str = "ringkasan"
 
     def t(self, kamus: dict, kunci: str, **isi) -> str:
         return i18n.teks(kamus, kunci, self.lang, **isi)
@@ -146,7 +154,7 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
         _pilih_bahasa(lang)
     if k.demo:
         st.info(tx("demo", lang), icon=":material/science:")
-    return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum())
+    return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum(), halaman=halaman)
 
 
 def _keadaan(lang: str) -> katalog.Keadaan:
@@ -266,17 +274,25 @@ def pilih_pembanding(ctx: Konteks) -> tuple[Pilihan, str] | None:
 
 
 def cek_seleksi(ctx: Konteks) -> bool:
-    """Whether the selection may be shown; says why not when it may not."""
+    """Whether the selection may be shown; says why not when it may not, in plain words, and
+    offers the nearest wider selection that may be shown. Never a number of the hidden group."""
     alasan = layanan.status_seleksi(ctx.keadaan, ctx.pilihan)
+    if alasan is None:
+        return True
     if alasan == layanan.KOSONG_SEMUA:
         st.warning(tx("kosong", ctx.lang))
-    elif alasan == layanan.TERLALU_KECIL:
-        st.warning(tx("terlalu_kecil", ctx.lang, minimum=ctx.minimum))
-    elif alasan == layanan.SISA_KECIL:
-        induk = layanan.induk_seleksi(ctx.pilihan)
-        nama = [v for kol, v in ctx.pilihan.terisi().items() if kol != "periode" and getattr(induk, kol) is None]
-        st.warning(tx("sisa_kecil", ctx.lang, induk=aman.md(nama[0]), minimum=ctx.minimum))
-    return alasan is None
+        return False
+    kunci = "terlalu_kecil" if alasan == layanan.TERLALU_KECIL else "sisa_kecil"
+    st.warning(tx(kunci, ctx.lang, minimum=ctx.minimum))
+    lebih_luas = layanan.seleksi_terdekat(ctx.keadaan, ctx.pilihan)
+    if lebih_luas is not None:
+        params = {kol: str(v) for kol, v in lebih_luas.terisi().items()}
+        params.update({kol: st.query_params[kol] for kol in PARAMETER_LAIN if kol in st.query_params})
+        nama = [str(v) for kol, v in lebih_luas.terisi().items() if kol != "periode"]
+        label = tx("buka_lebih_luas", ctx.lang, nama=" · ".join(nama) or tx("seluruh", ctx.lang))
+        st.page_link(HALAMAN[ctx.halaman][0], label=aman.md(label), query_params=params,
+                     icon=":material/zoom_out:")
+    return False
 
 
 def judul(ctx: Konteks, kamus: dict, kunci: str) -> None:

@@ -41,7 +41,7 @@ k, p, lang = ctx.keadaan, ctx.pilihan, ctx.lang
 penanda = privasi.penanda(lang, ctx.minimum)
 tingkat = "provinsi" if p.provinsi is None else "kabupaten_kota" if p.kabupaten_kota is None else "instansi"
 induk = p.kabupaten_kota or p.provinsi or ""
-lebar = layanan.ringkas(k, tingkat, p, rincian=True)
+lebar = layanan.ringkas(k, tingkat, p)
 
 st.subheader(ctx.t(TEKS, f"peringkat_{tingkat}", induk=aman.md(induk)))
 if tingkat == "provinsi":

@@ -49,7 +49,7 @@ dimensi = st.segmented_control(ctx.t(TEKS, "dimensi"), semua, default=awal,
                                format_func=lambda d: ctx.t(TEKS, d), key="dimensi_widget") or awal
 st.query_params["dimensi"] = dimensi
 
-lebar = layanan.ringkas(k, "grup", p, dimensi=dimensi, rincian=True)
+lebar = layanan.ringkas(k, "grup", p, dimensi=dimensi)
 lebar["kelompok"] = lebar["kelompok"].replace({kontrak.KOSONG: i18n.t("tidak_diisi", lang)})
 
 st.subheader(ctx.t(TEKS, "peta_panas", dimensi=ctx.t(TEKS, dimensi).lower()))

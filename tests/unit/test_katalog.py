@@ -159,7 +159,7 @@ def test_folder_data_tidak_pernah_ditulis(data_env):
     (data_env / "b.parquet").write_text("rusak")
     sebelum = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data_env.rglob("*")}
     k = segarkan()
-    layanan.ringkas(k, "provinsi", Pilihan(periode=2024), rincian=True)
+    layanan.ringkas(k, "provinsi", Pilihan(periode=2024))
     sesudah = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in data_env.rglob("*")}
     assert sebelum == sesudah
 

@@ -27,7 +27,8 @@ def layar(gaya) -> list[list[str]]:
 
 
 def test_unduhan_membulatkan_dan_menandai_setiap_baris():
-    lebar = privasi.terapkan(statistik.ringkas(_jumlah([8, 50, 60, 12])), 10, rincian=True)
+    lebar = privasi.terapkan(statistik.ringkas(_jumlah([8, 50, 60, 12])), 10,
+                              pelengkap=[False, False, False, True])
     ctx = SimpleNamespace(lang="id", minimum=10)
     kolom = {"kelompok": ("Kelompok", "teks"), "n": ("Responden", "bulat"), "indeks": ("Indeks", "desimal")}
     unduh = komponen._untuk_unduhan(ctx, lebar, kolom)
@@ -38,7 +39,8 @@ def test_unduhan_membulatkan_dan_menandai_setiap_baris():
 
 
 def test_layar_menampilkan_penanda_bukan_none_dan_strip_untuk_selisih():
-    lebar = privasi.terapkan(statistik.ringkas(_jumlah([8, 50, 60, 12])), 10, rincian=True)
+    lebar = privasi.terapkan(statistik.ringkas(_jumlah([8, 50, 60, 12])), 10,
+                              pelengkap=[False, False, False, True])
     lebar["ubah"] = [float("nan"), 1.25, float("nan"), float("nan")]
     ctx = SimpleNamespace(lang="id", minimum=10)
     kolom = {"kelompok": ("Kelompok", "teks"), "n": ("Responden", "bulat"),

@@ -99,10 +99,9 @@ def semua_grafik_demo(lang: str) -> dict[str, go.Figure]:
     baris, banding = layanan.total(k, tegal), layanan.total(k, nasional)
     panjang = statistik.panjang(baris.to_frame().T)
     panjang_banding = statistik.panjang(banding.to_frame().T)
-    provinsi = layanan.ringkas(k, "provinsi", nasional, rincian=True)
-    kabupaten = layanan.ringkas(k, "kabupaten_kota", nasional.dengan(provinsi="Jawa Tengah"),
-                                rincian=True)
-    demografi = layanan.ringkas(k, "grup", tegal, dimensi="golongan", rincian=True)
+    provinsi = layanan.ringkas(k, "provinsi", nasional)
+    kabupaten = layanan.ringkas(k, "kabupaten_kota", nasional.dengan(provinsi="Jawa Tengah"))
+    demografi = layanan.ringkas(k, "grup", tegal, dimensi="golongan")
     tren = statistik.tandai_perubahan(_per_periode(k, tegal))
     tren_banding = _per_periode(k, nasional)
     satu = statistik.panjang(tren).query("nilai == 'adaptif'")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import pytest
 
 from berakhlak import kontrak, privasi
 from berakhlak.statistik import KOLOM_TURUNAN, kolom_nilai, ringkas
@@ -63,11 +62,11 @@ def test_input_not_modified_and_order_kept():
 
 
 def test_zero_and_one_row():
-    kosong = privasi.terapkan(lebar([]), 10, rincian=True)
+    kosong = privasi.terapkan(lebar([]), 10)
     assert kosong.empty and {"tersembunyi", "alasan_sembunyi"} <= set(kosong.columns)
-    satu = privasi.terapkan(lebar([12]), 10, rincian=True)
+    satu = privasi.terapkan(lebar([12]), 10)
     assert tampak(satu) == [True]
-    satu_kecil = privasi.terapkan(lebar([4]), 10, rincian=True)
+    satu_kecil = privasi.terapkan(lebar([4]), 10)
     assert list(satu_kecil["alasan_sembunyi"]) == ["kecil"]
 
 
@@ -89,64 +88,36 @@ def test_levels_hidden_when_few_have_a_level():
     assert hasil["indeks"] == 60
 
 
-def test_breakdown_single_small_group_needs_a_complement():
-    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
+def test_pattern_hides_complement_rows_with_their_own_marker():
+    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, pelengkap=[True, False, False, True])
     assert list(hasil["alasan_sembunyi"]) == ["kecil", None, None, "pelengkap"]
     assert list(hasil["tersembunyi"]) == [True, False, False, True]
-    # total shown elsewhere is 130; the shown rows only reveal that the rest is 20, not 8
-    assert 130 - hasil["n"].sum() == 20
     assert math.isnan(hasil.loc[3, BP]) and math.isnan(hasil.loc[3, f"n_{BP}"])
+    assert math.isnan(hasil.loc[3, "n"]) and hasil.loc[1, "n"] == 50
+
+
+def test_small_row_is_small_even_when_the_pattern_also_hides_it():
+    hasil = privasi.terapkan(lebar([8, 50]), 10, pelengkap=[True, False])
+    assert list(hasil["alasan_sembunyi"]) == ["kecil", None]
 
 
 def test_applying_twice_changes_nothing():
-    sekali = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
-    pd.testing.assert_frame_equal(privasi.terapkan(sekali, 10, rincian=True), sekali)
+    sekali = privasi.terapkan(lebar([8, 50, 60, 12]), 10, pelengkap=[False, False, False, True])
+    pd.testing.assert_frame_equal(privasi.terapkan(sekali, 10), sekali)
 
 
-def test_breakdown_small_groups_together_below_minimum():
-    hasil = privasi.terapkan(lebar([3, 4, 100, 200]), 10, rincian=True)
-    assert list(hasil["alasan_sembunyi"]) == ["kecil", "kecil", "pelengkap", None]
-
-
-def test_breakdown_does_not_rely_on_row_order():
-    awal = lebar([12, 60, 8, 50], kelompok=["d", "c", "a", "b"])
-    hasil = privasi.terapkan(awal, 10, rincian=True)
-    assert list(hasil["alasan_sembunyi"]) == ["pelengkap", None, "kecil", None]
-
-
-def test_breakdown_ties_broken_by_kelompok():
-    hasil = privasi.terapkan(lebar([20, 8, 20], kelompok=["z", "m", "b"]), 10, rincian=True)
-    assert list(hasil["alasan_sembunyi"]) == [None, "kecil", "pelengkap"]
-
-
-def test_breakdown_nothing_small_nothing_hidden():
-    hasil = privasi.terapkan(lebar([15, 20]), 10, rincian=True)
-    assert tampak(hasil) == [True, True]
-    assert list(hasil["n"]) == [15, 20]
-
-
-def test_breakdown_all_hidden():
-    hasil = privasi.terapkan(lebar([3, 4, 2]), 10, rincian=True)
-    assert list(hasil["alasan_sembunyi"]) == ["kecil"] * 3
-    assert hasil["n"].isna().all()
-
-
-def test_without_rincian_no_secondary_suppression():
+def test_without_pattern_only_small_rows_hidden():
     hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10)
     assert list(hasil["alasan_sembunyi"]) == ["kecil", None, None, None]
 
 
-def test_breakdown_complement_per_value_cell():
-    # adaptif answered by 6 in G0 (hidden cell) -> the smallest other adaptif cell goes too
+def test_value_cell_hidden_where_few_answered_it_only_there():
     awal = lebar([40, 50, 30], n_nilai={"adaptif": [6, 45, 25]})
-    hasil = privasi.terapkan(awal, 10, rincian=True)
+    hasil = privasi.terapkan(awal, 10)
     assert tampak(hasil) == [True, True, True]
-    assert math.isnan(hasil.loc[0, "n_adaptif"]) and math.isnan(hasil.loc[2, "n_adaptif"])
-    assert hasil.loc[1, "n_adaptif"] == 45
-    assert math.isnan(hasil.loc[2, "indeks"]) and hasil.loc[1, "indeks"] == 60
-    assert hasil.loc[2, BP] == 60
-    sendiri = privasi.terapkan(awal, 10)
-    assert sendiri.loc[2, "n_adaptif"] == 25
+    assert math.isnan(hasil.loc[0, "n_adaptif"]) and math.isnan(hasil.loc[0, "indeks"])
+    assert hasil.loc[1, "n_adaptif"] == 45 and hasil.loc[2, "n_adaptif"] == 25
+    assert hasil.loc[0, BP] == 60
 
 
 def test_minimum_setting(monkeypatch):
@@ -167,44 +138,17 @@ def test_cukup():
     assert not privasi.cukup(None, 10) and not privasi.cukup(float("nan"), 10)
 
 
-def test_sisa_aman():
-    assert not privasi.sisa_aman(95, 100, 10)
-    assert privasi.sisa_aman(90, 100, 10)
-    assert privasi.sisa_aman(100, 100, 10)
-    assert not privasi.sisa_aman(99, 100, 10)
-
-
 def test_penanda():
     assert privasi.penanda("id", 10) == "< 10 responden"
     assert privasi.penanda("en", 5) == "< 5 respondents"
 
 
 def test_penanda_menyebut_alasan_setiap_baris():
-    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, rincian=True)
+    hasil = privasi.terapkan(lebar([8, 50, 60, 12]), 10, pelengkap=[False, False, False, True])
     assert privasi.penanda_baris(hasil, "id", 10) == [
         "< 10 responden", "< 10 responden", "< 10 responden",
         "ikut disembunyikan"]
     assert privasi.penanda("en", 10, "pelengkap") == "also hidden"
-
-
-@pytest.mark.parametrize("n", [[8, 50, 60, 12], [3, 4, 100, 200], [9, 9, 9, 40, 41]])
-def test_no_small_group_recoverable(n):
-    hasil = privasi.terapkan(lebar(n), 10, rincian=True)
-    sembunyi = hasil["tersembunyi"]
-    sisa = sum(n) - hasil["n"].sum()
-    assert sembunyi.sum() != 1 and (sisa == 0 or sisa >= 10)
-
-
-def test_breakdown_ties_with_mixed_or_missing_kelompok():
-    # keys that cannot be compared are compared as text; a missing key sorts last
-    campur = lebar([20, 8, 20], kelompok=["z", "m", "b"]).astype({"kelompok": object})
-    campur["kelompok"] = pd.Series([2, "m", "b"], dtype=object)
-    assert list(privasi.terapkan(campur, 10, rincian=True)["alasan_sembunyi"]) == [
-        "pelengkap", "kecil", None]
-    hilang = lebar([20, 8, 20], kelompok=["z", "m", "b"])
-    hilang["kelompok"] = pd.Series([None, "m", "b"], dtype=object)
-    assert list(privasi.terapkan(hilang, 10, rincian=True)["alasan_sembunyi"]) == [
-        None, "kecil", "pelengkap"]
 
 
 def test_cell_hidden_by_several_rules_blanked_once_with_types():

@@ -1,0 +1,368 @@
+"""The suppression pattern: which cells are hidden, decided once per data version.
+
+A *cell* is a group the dashboard can name in one period: any combination of the filter
+columns (``ORG``), optionally crossed with one group of one demographic dimension. Every page,
+chart, table, trend point, benchmark and download shows a cell's figures only when the pattern
+publishes it, so the same group is hidden or shown the same way everywhere.
+
+The rule, and why it holds (see README "Kerahasiaan"):
+
+* A group of 1..minimum-1 respondents is *small*. Protected are every small cell and every
+  small *remainder* (a cell's parent, reached by dropping one filter or the demographic group,
+  minus the cell).
+* For each protected group G we keep a *certificate*: a signed set of atoms (the finest
+  combinations of the columns, with their respondents) such as +a -b, or +a -b -c +e. Moving
+  respondents (or score mass) along it changes G but leaves unchanged every cell whose signed
+  sum over the certificate is zero. Every cell whose sum is not zero is hidden.
+* So every figure the dashboard publishes is the same for the true data and for the data moved
+  along any certificate, while each protected group's count and value sums differ: no additive
+  combination of published figures can determine a protected group. Hiding only ever grows, so
+  a certificate chosen early stays valid.
+
+Certificates are chosen greedily to hide as few respondents as possible (a pair of atoms in
+sibling units costs only the unit cells; four atoms in two provinces and two agency kinds form
+the classic rectangle of cell suppression, as tau-ARGUS does for linked tables). A demographic
+certificate moves one respondent's group between two atoms of the same two groups, so it never
+touches a filter cell, and it keeps every other dimension's group, so it touches no other
+dimension's cells.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from berakhlak import kontrak
+
+ORG: tuple[str, ...] = tuple(k for k in kontrak.FILTER if k != "periode")
+_K = len(ORG)
+_TAK = -1  # "not set" in a cell key
+_TETANGGA = 6  # candidates per role in a certificate search
+_DICOBA = 24  # certificates weighed per group at most (the first one costing nothing wins)
+
+# masks over the org columns, widest (most columns kept) first
+_MASKER: list[tuple[bool, ...]] = sorted(
+    (tuple(bool(m >> i & 1) for i in range(_K)) for m in range(2**_K)), key=lambda m: -sum(m))
+
+
+class Pola:
+    """Hidden cells of one data version, per period and dimension ('semua' for the filter
+    cells), each layer computed once when first asked for (pages ask for few of them).
+
+    A key is the tuple of the ``ORG`` values (None: not set), plus the group for a dimension."""
+
+    def __init__(self, basis, minimum: int, demografi: bool = True) -> None:
+        self.basis = basis
+        self.minimum = minimum
+        self.demografi = demografi
+        self.tersembunyi: dict[tuple[int, str], set[tuple]] = {}
+        self.detik: dict[tuple[int, str], float] = {}
+        self.sertifikat = 0
+        self._org: dict[int, tuple[_Lapisan, set[tuple], list]] = {}
+        self._kunci = threading.Lock()
+
+    def sembunyi(self, periode, dimensi: str, kunci: tuple) -> bool:
+        """Whether the cell is hidden (small, or hidden to protect a small group). Demographic
+        cells of a snapshot whose demographic rollups are not ready are all hidden."""
+        if dimensi != "semua" and not self.demografi:
+            return True
+        return kunci in self.lapisan(int(periode), dimensi)
+
+    def lapisan(self, periode: int, dimensi: str) -> set[tuple]:
+        """The hidden cells of one period and dimension (computed on first use)."""
+        kunci = (periode, dimensi)
+        if kunci not in self.tersembunyi:
+            with self._kunci:
+                if kunci not in self.tersembunyi:
+                    self._hitung(periode, dimensi)
+        return self.tersembunyi[kunci]
+
+    def _hitung(self, periode: int, dimensi: str) -> None:
+        mulai = time.perf_counter()
+        if periode not in self._org:
+            dasar = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": "semua"})
+            self._org[periode] = _hitung_org(dasar, self.minimum)
+            self._simpan(periode, "semua", self._org[periode][0], mulai)
+            mulai = time.perf_counter()
+        if dimensi != "semua":
+            atom = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": dimensi})
+            self._simpan(periode, dimensi, _hitung_grup(atom, *self._org[periode]), mulai)
+
+    def _simpan(self, periode: int, dimensi: str, lap: _Lapisan, mulai: float) -> None:
+        kecil = {k for k, n in lap.sel.items() if 0 < n < lap.minimum}
+        self.tersembunyi[(periode, dimensi)] = {lap.kunci_nilai(k) for k in lap.sembunyi | kecil}
+        self.sertifikat += lap.jumlah_sertifikat
+        self.detik[(periode, dimensi)] = time.perf_counter() - mulai
+
+    def hitung_semua(self, periode: list[int]) -> None:
+        """Every layer of the given periods (the auditor and the benchmark)."""
+        for p in periode:
+            for d in ("semua", *(kontrak.DIMENSI_DEMOGRAFI if self.demografi else ())):
+                self.lapisan(int(p), d)
+
+
+def kunci_sel(nilai: dict) -> tuple:
+    """The ORG part of a cell key from a mapping of set filters (periode ignored)."""
+    return tuple(None if nilai.get(k) is None else str(nilai[k]) for k in ORG)
+
+
+# --- one layer: the atoms of one period (optionally x the groups of one dimension) ----------
+
+
+class _Lapisan:
+    """Atoms (finest combinations) of one period and every cell that can be named over them.
+
+    ``kamus`` maps each org column's values to codes shared by every layer of the period."""
+
+    def __init__(self, atom: pd.DataFrame, grup: bool, minimum: int,
+                 kamus: list[dict[str, int]]) -> None:
+        self.grup = grup
+        self.minimum = minimum
+        self.nilai = [list(k) for k in kamus]
+        kode = [atom[k].astype(str).map(kamus[j]).to_numpy(dtype=np.int64) for j, k in enumerate(ORG)]
+        if grup:
+            kodes, uniq = pd.factorize(atom["grup"].astype(str), sort=True)
+            kode.append(kodes.astype(np.int64))
+            self.nilai.append([str(u) for u in uniq])
+        self.kode: list[tuple[int, ...]] = list(zip(*(k.tolist() for k in kode), strict=True))
+        self.n: list[int] = atom["n"].astype("int64").tolist()
+        self.lengkap: list[bool] = atom["lengkap"].astype(bool).tolist()
+        self.masker = [(*m, True) for m in _MASKER] if grup else list(_MASKER)
+        self.sel: dict[tuple, int] = defaultdict(int)
+        self.isi: dict[tuple, list[int]] = defaultdict(list)
+        self.kunci_atom: list[frozenset[tuple]] = []  # atom -> every cell containing it
+        for i, a in enumerate(self.kode):
+            kunci_a = frozenset(_proyeksi(a, m) for m in self.masker)
+            self.kunci_atom.append(kunci_a)
+            for kunci in kunci_a:
+                self.sel[kunci] += self.n[i]
+                self.isi[kunci].append(i)
+        self.indeks = {a: i for i, a in enumerate(self.kode)}
+        self.sembunyi: set[tuple] = set()
+        self.sertifikat: dict[int, list[tuple[int, int]]] = defaultdict(list)  # atom -> (id, sign)
+        self.jumlah_sertifikat = 0
+
+    # cells -------------------------------------------------------------------------------
+    def kecil(self, kunci: tuple) -> bool:
+        return 0 < self.sel.get(kunci, 0) < self.minimum
+
+    def sel_tak_nol(self, bukti: list[tuple[int, int]]) -> set[tuple]:
+        """Cells whose signed sum over the certificate is not zero."""
+        plus = [self.kunci_atom[i] for i, t in bukti if t > 0]
+        minus = [self.kunci_atom[i] for i, t in bukti if t < 0]
+        if len(plus) == len(minus) == 1:  # a pair: the cells holding exactly one of the two
+            return plus[0] ^ minus[0]
+        if len(bukti) == 4 and self.grup and len(plus) == 2:
+            # +(a,g) -(a,h) -(b,g) +(b,h): the g cells and the h cells separating a from b
+            (x, _), (y, _), (bg, _), (bh, _) = bukti
+            return (self.kunci_atom[x] ^ self.kunci_atom[bg]) | (self.kunci_atom[y] ^ self.kunci_atom[bh])
+        jumlah: dict[tuple, int] = defaultdict(int)
+        for i, tanda in bukti:
+            for kunci in self.kunci_atom[i]:
+                jumlah[kunci] += tanda
+        return {k for k, v in jumlah.items() if v}
+
+    def biaya(self, bukti: list[tuple[int, int]]) -> int:
+        """Respondents in the cells a certificate would newly hide (the cost to minimise)."""
+        sel = self.sel
+        return sum(sel[k] for k in self.sel_tak_nol(bukti) - self.sembunyi)
+
+    def terlindung(self, kelompok: list[int]) -> bool:
+        """Whether a kept certificate already changes the group."""
+        jumlah: dict[int, int] = defaultdict(int)
+        for i in kelompok:
+            for ident, tanda in self.sertifikat.get(i, ()):
+                jumlah[ident] += tanda
+        return any(jumlah.values())
+
+    def simpan(self, bukti: list[tuple[int, int]]) -> None:
+        ident = self.jumlah_sertifikat
+        self.jumlah_sertifikat += 1
+        for i, tanda in bukti:
+            self.sertifikat[i].append((ident, tanda))
+        self.sembunyi.update(self.sel_tak_nol(bukti))
+
+    # neighbours ------------------------------------------------------------------------------
+    def dekat(self, sasaran: tuple, kecuali: set[int], batas: int = _TETANGGA) -> list[int]:
+        """Atoms sharing the most columns with ``sasaran`` (widest match first). Atoms where
+        someone answered every value come first: a certificate must move every value's sum."""
+        for hanya_lengkap in (True, False):
+            hasil: list[int] = []
+            for m in self.masker:
+                for i in self.isi.get(_proyeksi(sasaran, m), ()):
+                    if i not in kecuali and i not in hasil and (self.lengkap[i] or not hanya_lengkap):
+                        hasil.append(i)
+                        if len(hasil) >= batas:
+                            return hasil
+            if hasil:
+                return hasil
+        return []
+
+    def kunci_nilai(self, kunci: tuple) -> tuple:
+        """A cell key of codes as values (None: not set)."""
+        return tuple(None if c == _TAK else self.nilai[j][c] for j, c in enumerate(kunci))
+
+
+def _proyeksi(a: tuple[int, ...], m: tuple[bool, ...]) -> tuple[int, ...]:
+    return tuple(v if s else _TAK for v, s in zip(a, m, strict=True))
+
+
+# --- protected groups ------------------------------------------------------------------------
+
+
+def _kelompok_dilindungi(lap: _Lapisan) -> list:
+    """Every small cell (its atoms) and every small remainder (``("sisa", parent, cell)``),
+    smallest first. In a dimension's layer, dropping the group gives the filter cell, and cells
+    whose filter cell is hidden are hidden whole (so need no certificate of their own)."""
+    hasil: list[tuple[int, object]] = []
+    for kunci, n in lap.sel.items():
+        if lap.grup and kunci[:_K] in lap.org_tersembunyi:
+            continue
+        if 0 < n < lap.minimum:
+            hasil.append((n, lap.isi[kunci]))
+        for j, c in enumerate(kunci):
+            if c == _TAK:
+                continue
+            induk = (*kunci[:j], _TAK, *kunci[j + 1:])
+            sisa = _n_induk(lap, induk) - n
+            if 0 < sisa < lap.minimum:
+                hasil.append((sisa, ("sisa", induk, kunci)))
+    hasil.sort(key=lambda x: x[0])
+    return [k for _, k in hasil]
+
+
+def _n_induk(lap: _Lapisan, induk: tuple) -> int:
+    if lap.grup and induk[_K] == _TAK:
+        return lap.org.sel.get(induk[:_K], 0)
+    return lap.sel.get(induk, 0)
+
+
+def _atom_sisa(lap: _Lapisan, induk: tuple, kunci: tuple) -> list[int]:
+    """Atoms of the remainder ``induk`` minus ``kunci``."""
+    if lap.grup and induk[_K] == _TAK:  # every other group of the same filter cell
+        return [i for g in range(len(lap.nilai[_K])) if g != kunci[_K]
+                for i in lap.isi.get((*induk[:_K], g), ())]
+    dalam = set(lap.isi.get(kunci, ()))
+    return [i for i in lap.isi.get(induk, ()) if i not in dalam]
+
+
+# --- certificate search ------------------------------------------------------------------------
+
+
+def _tanda(bukti: list[tuple[int, int]], kelompok: set[int]) -> int:
+    return sum(t for i, t in bukti if i in kelompok)
+
+
+def _urut_pilih(lap: _Lapisan, kelompok: set[int]) -> list[int]:
+    return sorted(kelompok, key=lambda i: (not lap.lengkap[i], -lap.n[i], i))[:3]
+
+
+def _calon_org(lap: _Lapisan, kelompok: set[int]):
+    """Certificates for a group of filter atoms: pairs +a -b first, then rectangles
+    +a -b -c +e (e the atom nearest to a with both of b's and c's differences)."""
+    for a in _urut_pilih(lap, kelompok):
+        luar = lap.dekat(lap.kode[a], kelompok, batas=2 * _TETANGGA)
+        for b in luar:
+            yield [(a, 1), (b, -1)]
+        semua = lap.dekat(lap.kode[a], {a}, batas=_TETANGGA)
+        for b in luar[:_TETANGGA]:
+            for c in semua:
+                if c == b:
+                    continue
+                sasaran = tuple(vb if vb != va else vc for va, vb, vc
+                                in zip(lap.kode[a], lap.kode[b], lap.kode[c], strict=True))
+                for e in lap.dekat(sasaran, {a, b, c}, batas=1):
+                    yield [(a, 1), (b, -1), (c, -1), (e, 1)]
+
+
+def _calon_grup(lap: _Lapisan, kelompok: set[int]):
+    """Certificates in a dimension's layer: +(a,g) -(a,h) -(b,g) +(b,h), b a nearby filter
+    atom having both groups; they change no filter cell and no other dimension's cell."""
+    org = lap.org
+    for x in _urut_pilih(lap, kelompok):
+        a_kode, g = lap.kode[x][:_K], lap.kode[x][_K]
+        a = org.indeks[a_kode]
+        # h: another group at a; blank groups last, as a blank group often goes with another
+        # dimension's value (no golongan for PPPK staff), and moving someone there would
+        # change that dimension's cells too
+        lain = [i for i in lap.per_org[a_kode] if i != x]
+        kosong = lap.nilai[_K].index(kontrak.KOSONG) if kontrak.KOSONG in lap.nilai[_K] else -2
+        lain.sort(key=lambda i: (lap.kode[i][_K] == kosong, not lap.lengkap[i], -lap.n[i], i))
+        tetangga = org.dekat(a_kode, {a}, batas=5 * _TETANGGA)
+        for y in lain[:2]:
+            h = lap.kode[y][_K]
+            for b in tetangga:
+                bg, bh = lap.indeks.get((*org.kode[b], g)), lap.indeks.get((*org.kode[b], h))
+                if bg is not None and bh is not None:
+                    yield [(x, 1), (y, -1), (bg, -1), (bh, 1)]
+            yield [(x, 1), (y, -1)]  # hides groups g and h in every cell holding a
+
+
+def _lindungi(lap: _Lapisan) -> int:
+    """Choose certificates until every protected group is protected; the number of groups
+    that had to fall back to hiding every cell holding them."""
+    calon = _calon_grup if lap.grup else _calon_org
+    darurat = 0
+    for item in _kelompok_dilindungi(lap):
+        atom = _atom_sisa(lap, item[1], item[2]) if isinstance(item, tuple) else item
+        if not atom or lap.terlindung(atom):
+            continue
+        kelompok = set(atom)
+        terbaik, biaya_terbaik, dicoba = None, None, 0
+        for bukti in calon(lap, kelompok):
+            if not _tanda(bukti, kelompok):
+                continue
+            if dicoba >= _DICOBA and terbaik is not None:
+                break
+            dicoba += 1
+            b = lap.biaya(bukti)
+            if biaya_terbaik is None or b < biaya_terbaik:
+                terbaik, biaya_terbaik = bukti, b
+                if b == 0:
+                    break
+        if terbaik is not None:
+            lap.simpan(terbaik)
+        else:  # nothing to pair with (e.g. one group in one atom): hide every cell holding it
+            darurat += 1
+            for i in kelompok:
+                lap.sembunyi.update(lap.kunci_atom[i])
+    return darurat
+
+
+# --- one period --------------------------------------------------------------------------------
+
+
+def _hitung_org(dasar: pd.DataFrame, minimum: int) -> tuple[_Lapisan, set[tuple], list]:
+    """The filter layer of one period, the cells it hides (small ones included) and the
+    value codes shared with the period's demographic layers."""
+    kamus = [{v: i for i, v in enumerate(sorted(dasar[k].astype(str).unique()))} for k in ORG]
+    org = _Lapisan(dasar, False, minimum, kamus)
+    darurat = _lindungi(org)
+    if darurat:
+        logging.getLogger(__name__).info("%d filter groups hidden in every cell", darurat)
+    tersembunyi = org.sembunyi | {k for k, n in org.sel.items() if 0 < n < minimum}
+    return org, tersembunyi, kamus
+
+
+def _hitung_grup(atom: pd.DataFrame, org: _Lapisan, org_tersembunyi: set[tuple],
+                 kamus: list) -> _Lapisan:
+    """One dimension's layer of one period: cells of hidden filter cells are hidden whole;
+    the others are protected by certificates within the layer."""
+    lap = _Lapisan(atom, True, org.minimum, kamus)
+    lap.org, lap.org_tersembunyi = org, org_tersembunyi
+    lap.per_org = defaultdict(list)
+    for i, a in enumerate(lap.kode):
+        lap.per_org[a[:_K]].append(i)
+    lap.sembunyi.update(k for k in lap.sel if k[:_K] in org_tersembunyi)
+    _lindungi(lap)
+    return lap
+
+
+def hitung(basis, minimum: int, demografi: bool = True) -> Pola:
+    """The pattern of the loaded rollup (table ``agregat``); layers are computed when asked."""
+    return Pola(basis, minimum, demografi)
