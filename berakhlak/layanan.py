@@ -102,8 +102,14 @@ def _pola(basis, versi: str, lengkap: bool, minimum: int) -> pola.Pola:
 
 
 def pola_privasi(k: katalog.Keadaan) -> pola.Pola:
-    """The suppression pattern of the snapshot (computed once per data version)."""
-    return _pola(k.basis, k.versi, k.demografi_lengkap, privasi.minimum())
+    """The suppression pattern of the snapshot (computed once per data version, its layers in
+    the background from the first time a page asks, see ``pola.Pola.mulai_latar``)."""
+    p = _pola(k.basis, k.versi, k.demografi_lengkap, privasi.minimum())
+    if p.latar is None:
+        with _kunci_pola:
+            if p.latar is None:
+                p.latar = p.mulai_latar(list(k.periode))
+    return p
 
 
 def total(k: katalog.Keadaan, pilihan: Pilihan) -> pd.Series | None:

@@ -29,9 +29,11 @@ dimension's cells.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from collections import defaultdict
 
 import numpy as np
@@ -65,16 +67,23 @@ class Pola:
         self.sertifikat = 0
         self._org: dict[int, tuple[_Lapisan, set[tuple], list]] = {}
         self._kunci = threading.Lock()
+        self.latar: threading.Thread | None = None
 
     def sembunyi(self, periode, dimensi: str, kunci: tuple) -> bool:
         """Whether the cell is hidden (small, or hidden to protect a small group). Demographic
-        cells of a snapshot whose demographic rollups are not ready are all hidden."""
+        cells of a snapshot whose demographic rollups are not ready are all hidden, and so
+        is every demographic cell of a hidden filter cell."""
         if dimensi != "semua" and not self.demografi:
             return True
-        return kunci in self.lapisan(int(periode), dimensi)
+        periode = int(periode)
+        lapisan = self.lapisan(periode, dimensi)
+        if dimensi == "semua":
+            return kunci in lapisan
+        return kunci[:_K] in self.tersembunyi[(periode, "semua")] or kunci in lapisan
 
     def lapisan(self, periode: int, dimensi: str) -> set[tuple]:
-        """The hidden cells of one period and dimension (computed on first use)."""
+        """The hidden cells of one period and dimension (computed on first use). For a
+        dimension: only those not small and not in a hidden filter cell (those follow)."""
         kunci = (periode, dimensi)
         if kunci not in self.tersembunyi:
             with self._kunci:
@@ -86,18 +95,57 @@ class Pola:
         mulai = time.perf_counter()
         if periode not in self._org:
             dasar = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": "semua"})
-            self._org[periode] = _hitung_org(dasar, self.minimum)
-            self._simpan(periode, "semua", self._org[periode][0], mulai)
+            org, tersembunyi, kamus = self._org[periode] = _hitung_org(dasar, self.minimum)
+            self.tersembunyi[(periode, "semua")] = {org.kunci_nilai(k) for k in tersembunyi}
+            self._catat(periode, "semua", org, mulai)
             mulai = time.perf_counter()
         if dimensi != "semua":
+            org, org_tersembunyi, kamus = self._org[periode]
             atom = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": dimensi})
-            self._simpan(periode, dimensi, _hitung_grup(atom, *self._org[periode]), mulai)
+            lap = _hitung_grup(atom, org, org_tersembunyi, kamus)
+            self.tersembunyi[(periode, dimensi)] = {
+                lap.kunci_nilai(k) for k in lap.sembunyi
+                if k[:_K] not in org_tersembunyi and not 0 < lap.sel[k] < self.minimum}
+            self._catat(periode, dimensi, lap, mulai)
 
-    def _simpan(self, periode: int, dimensi: str, lap: _Lapisan, mulai: float) -> None:
-        kecil = {k for k, n in lap.sel.items() if 0 < n < lap.minimum}
-        self.tersembunyi[(periode, dimensi)] = {lap.kunci_nilai(k) for k in lap.sembunyi | kecil}
+    def _catat(self, periode: int, dimensi: str, lap: _Lapisan, mulai: float) -> None:
         self.sertifikat += lap.jumlah_sertifikat
         self.detik[(periode, dimensi)] = time.perf_counter() - mulai
+
+    def mulai_latar(self, periode: list[int]) -> threading.Thread:
+        """Compute every layer in a background thread: every period's filter cells first
+        (newest first), then each period's dimensions, so a page rarely waits."""
+        urut = sorted((int(p) for p in periode), reverse=True)
+        tugas = [(p, "semua") for p in urut]
+        if self.demografi:
+            tugas += [(p, d) for p in urut for d in kontrak.DIMENSI_DEMOGRAFI]
+
+        def jalan() -> None:
+            for p, d in tugas:
+                if _BERHENTI.is_set():
+                    return
+                try:
+                    self.lapisan(p, d)
+                except Exception:  # the page that asks will compute it again and report
+                    logging.getLogger(__name__).exception("suppression pattern %s %s", p, d)
+                    return
+
+        t = threading.Thread(target=jalan, name="pola", daemon=True)
+        _LATAR.add(t)
+        t.start()
+        return t
+
+
+_BERHENTI = threading.Event()
+_LATAR: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+@atexit.register
+def _berhenti_saat_keluar() -> None:
+    """Let a background layer finish (never cut DuckDB off mid-query) and start no other."""
+    _BERHENTI.set()
+    for t in list(_LATAR):
+        t.join(timeout=60)
 
     def hitung_semua(self, periode: list[int]) -> None:
         """Every layer of the given periods (the auditor and the benchmark)."""
