@@ -17,6 +17,7 @@ TEKS = {
     "terkuat": ("Nilai terkuat", "Strongest value"),
     "yang_penting": ("Yang perlu diperhatikan", "What matters"),
     "tujuh_nilai": ("Tujuh nilai dan pembanding", "The seven values and the benchmark"),
+    "tujuh_nilai_saja": ("Tujuh nilai", "The seven values"),
 }
 
 ctx = ui.mulai("ringkasan")
@@ -38,8 +39,12 @@ with kolom[0]:
     ui.lencana_kategori(baris["kategori"], lang)
 kolom[1].metric(ctx.t(TEKS, "responden"), fmt.bulat(baris["n"], lang))
 komponen.metrik_perubahan(kolom[2], baris, baris_lalu, periode_lalu, lang, TEKS)
-komponen.metrik_nilai(kolom[3].container(key="ekstrem_lemah"), ctx.t(TEKS, "terlemah"), lemah, baris, lang)
-komponen.metrik_nilai(kolom[4].container(key="ekstrem_kuat"), ctx.t(TEKS, "terkuat"), kuat, baris, lang)
+with kolom[3]:
+    komponen.metrik_nilai(st.container(key="ekstrem_lemah"), ctx.t(TEKS, "terlemah"), lemah, baris, lang)
+    ui.tautan_tren(st, ctx, lemah)  # that value over time, same selection and language
+with kolom[4]:
+    komponen.metrik_nilai(st.container(key="ekstrem_kuat"), ctx.t(TEKS, "terkuat"), kuat, baris, lang)
+    ui.tautan_tren(st, ctx, kuat)
 
 st.subheader(ctx.t(TEKS, "yang_penting"))
 nama = aman.md(komponen.nama_seleksi(ctx))  # names from data: shown literally
@@ -51,7 +56,7 @@ kalimat = [
 ]
 st.markdown("\n".join(f"- {s}" for s in kalimat if s))
 
-st.subheader(ctx.t(TEKS, "tujuh_nilai"))
+st.subheader(ctx.t(TEKS, "tujuh_nilai" if banding else "tujuh_nilai_saja"))
 panjang = statistik.panjang(baris.to_frame().T)
 panjang_banding = statistik.panjang(baris_banding.to_frame().T) if baris_banding is not None else None
 komponen.grafik(

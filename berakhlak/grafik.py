@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from berakhlak import format as fmt
-from berakhlak import kontrak, peta, statistik, warna
+from berakhlak import i18n, kontrak, peta, statistik, warna
 from berakhlak.i18n import teks
 from berakhlak.kontrak import kosong
 
@@ -458,9 +458,12 @@ def _urut_peringkat(lebar: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([tampil, data[data["_sembunyi"]].sort_values("_label")])
 
 
-def _legenda_kategori(lang: str) -> list[dict]:
+def _legenda_kategori(lang: str, ada: Iterable[str | None]) -> list[dict]:
+    """Legend entries of the categories that occur in ``ada`` (in A-D order): a legend
+    naming a colour the chart does not use would read as a finding."""
+    ada = set(ada)
     return [_legenda_kotak(_label_kategori(kode, lang), warna.KATEGORI[kode])
-            for kode, *_ in kontrak.KATEGORI]
+            for kode, *_ in kontrak.KATEGORI if kode in ada]
 
 
 def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) -> go.Figure:
@@ -482,7 +485,7 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
     tersembunyi = data[data["_sembunyi"]]
     jejak += _penanda_jejak(tersembunyi["_label"].tolist(),
                             _penanda_per_baris(tersembunyi, penanda, lang))
-    jejak += _legenda_kategori(lang)
+    jejak += _legenda_kategori(lang, tampil["_kode"])
     return _figur(jejak, lang, _tinggi(len(data), 30, tambahan=130), True, dict(bargap=0.15),
                   _sumbu_kategori(data["_label"].tolist(), judul_sumbu),
                   dict(xaxis=dict(range=[0, 100], dtick=25,
@@ -597,9 +600,12 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
              **lapis(z)),
         dict(type="heatmap", colorscale=_skala_diskret((warna.TERSEMBUNYI, warna.KOSONG)),
              zmin=-0.5, zmax=1.5, showscale=False, **lapis(abu)),
-        _legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI),
-        _legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG),
     ]
+    ada = {k for baris in kode for k in baris if k is not None}  # only what the map shows
+    if _KODE_UBIN.index("tersembunyi") in ada:
+        jejak.append(_legenda_kotak(_t("tersembunyi", lang, penanda=penanda), warna.TERSEMBUNYI))
+    if _KODE_UBIN.index("kosong") in ada:
+        jejak.append(_legenda_kotak(_t("tidak_ada_data", lang), warna.KOSONG))
     polos = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False,
                  constrain="domain", title=dict(text=""))
     return _figur(jejak, lang, 540, True, dict(
@@ -746,6 +752,27 @@ def _penanda_periode(df: pd.DataFrame, kolom_periode: str, penanda: str, y: floa
     )]
 
 
+def _periode_tanpa_data(df: pd.DataFrame, periode: Sequence[str], kolom_periode: str) -> list[str]:
+    """The periods in which the selection has no respondents at all: absent from ``df`` or
+    marked ``tanpa_data`` (a row the page added for a period missing from the data)."""
+    ada = df[~_bendera(df, "tanpa_data")][kolom_periode].map(_teks_periode)
+    return [p for p in periode if p not in set(ada)]
+
+
+def _penanda_tanpa_data(periode: Sequence[str], lang: str, y: float) -> list:
+    """'tidak ada data' where the selection has no respondents: a gap, not a small group."""
+    if not periode:
+        return []
+    teks_ = i18n.t("tidak_ada_data", lang)
+    return [dict(
+        type="scatter",
+        x=list(periode), y=[y] * len(periode), mode="text", text=[teks_] * len(periode),
+        textposition="top center", showlegend=False, name=teks_,
+        hovertext=[f"{p}: {teks_}" for p in periode], hoverinfo="text",
+        textfont=dict(size=UKURAN_TEKS_DATA, color=warna.TEKS_PENANDA), cliponaxis=False,
+    )]
+
+
 def tren(
     panjang_per_periode: pd.DataFrame,
     lang: str,
@@ -757,7 +784,9 @@ def tren(
     """Lines across periods, one per series in ``nilai`` ("indeks" and/or value keys).
 
     The frame needs ``kolom_periode, nilai, skor`` (``moe, n, tersembunyi, signifikan`` when
-    present). A period absent for a series, or hidden, is a gap; points flagged ``signifikan``
+    present). A period absent for a series, or hidden, is a gap; a period in which the
+    selection has no respondents (absent, or ``tanpa_data``) reads "tidak ada data" / "no data",
+    a hidden one the privacy marker; points flagged ``signifikan``
     get a larger outlined marker. ``pembanding`` (same columns) is drawn dashed.
     """
     data = panjang_per_periode
@@ -773,7 +802,10 @@ def tren(
     if _ada_signifikan(jejak):
         jejak.append(_legenda_kotak(_t("signifikan", lang), "white", "circle", warna.PEMBANDING))
     bawah, atas = _rentang_y(jejak)
-    jejak += _penanda_periode(data, kolom_periode, penanda, bawah + 0.03 * (atas - bawah))
+    tanpa = _periode_tanpa_data(data, periode, kolom_periode)
+    jejak += _penanda_periode(data[~data[kolom_periode].map(_teks_periode).isin(tanpa)],
+                              kolom_periode, penanda, bawah + 0.03 * (atas - bawah))
+    jejak += _penanda_tanpa_data(tanpa, lang, bawah + 0.03 * (atas - bawah))
     return _figur(jejak, lang, 480, True, dict(
         margin=dict(l=80),  # room for the y title at any width (automargin alone clipped it)
         xaxis=dict(type="category", categoryorder="array", categoryarray=periode,

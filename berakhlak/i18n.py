@@ -37,7 +37,8 @@ UMUM: dict[str, tuple[str, str]] = {
         "Disembunyikan: dihitung dari kurang dari {minimum} responden, demi kerahasiaan.",
         "Hidden: based on fewer than {minimum} respondents, to protect confidentiality.",
     ),
-    "tidak_diisi": ("(tidak diisi)", "(not filled in)"),
+    "tidak_diisi": ("(tidak diisi)", "(not given)"),
+    "tidak_ada_data": ("tidak ada data", "no data"),
 }
 
 

@@ -55,9 +55,10 @@ def metrik_perubahan(tempat, baris: pd.Series, lalu: pd.Series | None, periode_l
 
 
 def nama_seleksi(ctx: ui.Konteks) -> str:
-    """How a sentence names the selection: its narrowest filter, or 'nasional'."""
+    """How a sentence names the selection: its narrowest filter, or 'nasional' (what the
+    data covers when that is not all provinces: 'semua data (2 dari 38 provinsi, ...)')."""
     terisi = [v for k, v in ctx.pilihan.terisi().items() if k != "periode"]
-    return str(terisi[-1]) if terisi else ui.tx("nasional", ctx.lang).lower()
+    return str(terisi[-1]) if terisi else ui.nama_semua(ctx, kalimat=True)
 
 
 def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], nama: str) -> None:
@@ -79,7 +80,7 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
     formatted text, and a raw mean there would make differences of published figures exact."""
     header = {c: h for c, (h, _) in kolom.items()}
     tampil = df[list(kolom)].copy()
-    tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
+    tanda = penanda_baris(ctx, df)
     format_ = {}
     for c, (_, jenis) in kolom.items():
         tulis = _pemformat(jenis, ctx.lang)
@@ -94,6 +95,17 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
 
 
 TIDAK_BERLAKU = "–"
+TANPA_DATA = "tanpa_data"  # a row the page added for a group absent from the data (bool column)
+
+
+def penanda_baris(ctx: ui.Konteks, df: pd.DataFrame) -> pd.Series:
+    """What each row shows instead of a missing figure: its privacy marker, or "tidak ada
+    data" for a row marked ``tanpa_data`` (no respondents at all is not a small group)."""
+    tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
+    if TANPA_DATA in df:
+        kosong_ = df[TANPA_DATA].astype("boolean").fillna(False).astype(bool)
+        tanda = tanda.where(~kosong_, i18n.t("tidak_ada_data", ctx.lang))
+    return tanda
 
 
 def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]) -> pd.DataFrame:
@@ -101,7 +113,7 @@ def _untuk_unduhan(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str
     decimal mark, no thousands separator so spreadsheets read them as numbers), hidden figures
     as their marker text, differences that do not apply empty."""
     keluar = df[list(kolom)].astype(object)
-    tanda = pd.Series(privasi.penanda_baris(df, ctx.lang, ctx.minimum), index=df.index)
+    tanda = penanda_baris(ctx, df)
     for c, (_, jenis) in kolom.items():
         if jenis != "teks":
             teks = df[c].map(lambda x, j=jenis: _angka_csv(x, j, ctx.lang))

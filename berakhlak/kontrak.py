@@ -83,6 +83,66 @@ LEVEL_SOSIO: dict[int, tuple[str, str]] = {
 
 # Label used in the rollup for a blank optional text value or a column a file lacks.
 KOSONG = "(tidak diisi)"
+KOSONG_EN = "(not given)"
+
+# The known groups of each demographic dimension, in their natural order (the order they are
+# listed in tables and charts), each with its English label. Values the data uses but this list
+# does not know come after the known ones (in natural text order: "9" before "10"), and a
+# blank (KOSONG) always comes last. Matching ignores case and spaces ("< 30" = "<30").
+KELOMPOK_DEMOGRAFI: dict[str, dict[str, str]] = {
+    "jenis_kelamin": {"Laki-laki": "Male", "Perempuan": "Female"},
+    "kelompok_usia": {"< 30": "< 30", "30-39": "30-39", "40-49": "40-49", "50+": "50+"},
+    "jenis_jabatan": {
+        "Struktural": "Structural (managerial)",
+        "Fungsional": "Functional (specialist)",
+        "Pelaksana": "Administrative (pelaksana)",
+    },
+    "golongan": {"I": "I", "II": "II", "III": "III", "IV": "IV", "PPPK": "PPPK (contract)"},
+    "masa_kerja": {
+        "< 5 tahun": "< 5 years",
+        "5-10 tahun": "5-10 years",
+        "11-20 tahun": "11-20 years",
+        "> 20 tahun": "> 20 years",
+    },
+    "status_kepegawaian": {"PNS": "PNS (civil servant)", "PPPK": "PPPK (contract)"},
+}
+
+
+def _kunci_teks(nilai: object) -> str:
+    return re.sub(r"\s+", "", str(nilai)).casefold()
+
+
+_KELOMPOK_KUNCI: dict[str, dict[str, tuple[int, str]]] = {
+    dimensi: {_kunci_teks(v): (i, en) for i, (v, en) in enumerate(kelompok.items())}
+    for dimensi, kelompok in KELOMPOK_DEMOGRAFI.items()
+}
+
+
+def _urut_alami(teks: str) -> tuple:
+    """Text with its runs of digits compared as numbers ("9" before "10")."""
+    return tuple((0, int(b), "") if b.isdigit() else (1, 0, b) for b in re.findall(r"\d+|\D+", teks))
+
+
+def urutan_kelompok(dimensi: str, nilai: object) -> tuple:
+    """Sort key of a demographic group: known groups in their natural order, then unknown
+    ones (natural text order), then the blank (KOSONG) last."""
+    if kosong(nilai) or nilai == KOSONG:
+        return (2, 0, ())
+    kenal = _KELOMPOK_KUNCI.get(dimensi, {}).get(_kunci_teks(nilai))
+    if kenal is not None:
+        return (0, kenal[0], ())
+    return (1, 0, _urut_alami(_kunci_teks(nilai)))
+
+
+def label_kelompok(dimensi: str, nilai: object, lang: str = "id") -> str:
+    """A demographic group as shown: the data's own text in Indonesian; in English the known
+    groups translated ("Laki-laki" -> "Male"), unknown ones as they are, a blank "(not given)"."""
+    if kosong(nilai) or nilai == KOSONG:
+        return KOSONG_EN if lang == "en" else KOSONG
+    if lang != "en":
+        return str(nilai)
+    kenal = _KELOMPOK_KUNCI.get(dimensi, {}).get(_kunci_teks(nilai))
+    return kenal[1] if kenal is not None else str(nilai)
 
 # The only identifiers that may ever be placed into SQL text.
 KOLOM_IZIN: frozenset[str] = frozenset(

@@ -128,6 +128,23 @@ def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
     return int(u["n"].sum()) if not u.empty else 0
 
 
+def pola_siap(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None) -> bool:
+    """Whether the pattern layers a page needs exist: every period's filter cells, and one
+    period's ``dimensi`` when given."""
+    p = pola_privasi(k)
+    return all(p.siap(x) for x in k.periode) and (dimensi is None or periode is None
+                                                  or p.siap(periode, dimensi))
+
+
+def siapkan_pola(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None) -> None:
+    """Compute the pattern layers a page needs (see :func:`pola_siap`)."""
+    p = pola_privasi(k)
+    for x in sorted(k.periode, reverse=True):
+        p.lapisan(int(x), "semua")
+    if dimensi is not None and periode is not None and p.demografi:
+        p.lapisan(int(periode), dimensi)
+
+
 # Why a selection is refused (None: it may be shown).
 KOSONG_SEMUA = "kosong"      # no data loaded at all
 TERLALU_KECIL = "kecil"      # fewer than the minimum respondents

@@ -81,6 +81,10 @@ class Pola:
             return kunci in lapisan
         return kunci[:_K] in self.tersembunyi[(periode, "semua")] or kunci in lapisan
 
+    def siap(self, periode, dimensi: str = "semua") -> bool:
+        """Whether a layer has been computed already (a page shows a spinner when not)."""
+        return (int(periode), dimensi) in self.tersembunyi
+
     def lapisan(self, periode: int, dimensi: str) -> set[tuple]:
         """The hidden cells of one period and dimension (computed on first use). For a
         dimension: only those not small and not in a hidden filter cell (those follow)."""

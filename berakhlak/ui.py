@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from berakhlak import aman, i18n, katalog, kontrak, layanan, privasi, warna
+from berakhlak import format as fmt
 from berakhlak.layanan import Pilihan
 
 HALAMAN: dict[str, tuple[str, str, str]] = {
@@ -74,6 +75,8 @@ TEKS: dict[str, tuple[str, str]] = {
         "group of fewer than {minimum} respondents could be worked out by subtracting figures "
         "shown elsewhere. Choose a wider one.",
     ),
+    "melindungi": ("Menyiapkan perlindungan kerahasiaan untuk data ini…",
+                   "Preparing the confidentiality protection for this data…"),
     "buka_lebih_luas": ("Buka pilihan yang lebih luas: {nama}", "Open a wider selection: {nama}"),
     "unduh": ("Unduh CSV", "Download CSV"),
     "pembanding": ("Pembanding", "Benchmark"),
@@ -81,6 +84,14 @@ TEKS: dict[str, tuple[str, str]] = {
     "banding_provinsi": ("Provinsi", "Province"),
     "banding_jenis": ("Instansi sejenis", "Same agency type"),
     "nasional": ("Nasional", "National"),
+    "semua_data": ("Semua data: {provinsi} dari {total} provinsi, {instansi} instansi",
+                   "All data: {provinsi} of {total} provinces, {instansi} agencies"),
+    "semua_data_kalimat": ("semua data ({provinsi} dari {total} provinsi, {instansi} instansi)",
+                           "all data ({provinsi} of {total} provinces, {instansi} agencies)"),
+    "banding_semua": ("Semua data", "All data"),
+    "pembanding_sama": ("Pilihan ini adalah pembanding itu sendiri ({nama}), jadi tidak dibandingkan.",
+                        "This selection is the benchmark itself ({nama}), so it is not compared."),
+    "lihat_tren": ("Tren {nilai}", "{nilai} over time"),
     "seluruh": ("seluruh data", "all data"),
     "memperbarui": ("Berkas baru sedang diperiksa; angka ini dari data sebelumnya.",
                     "New files are being checked; these figures are from the previous data."),
@@ -254,13 +265,41 @@ def parameter_url(nama: str, pilihan: list[str], baku: str, lang: str) -> str:
     return baku
 
 
+def cakupan(k: katalog.Keadaan, periode: int | None) -> tuple[int, int]:
+    """(provinces, agencies) with respondents in the data, within ``periode`` when given."""
+    df = layanan.pilihan_filter(k)
+    if periode is not None:
+        df = df[df["periode"] == periode]
+    if "n" in df:
+        df = df[df["n"] > 0]
+    return int(df["provinsi"].nunique()), int(df["instansi"].nunique())
+
+
+def nama_semua(ctx: Konteks, kalimat: bool = False) -> str:
+    """How the unfiltered selection is named: "Nasional" when the data covers all 38
+    provinces, otherwise what it covers ("Semua data: 2 dari 38 provinsi, 14 instansi");
+    ``kalimat`` for the form used inside a sentence."""
+    provinsi, instansi = cakupan(ctx.keadaan, ctx.pilihan.periode)
+    if provinsi >= len(kontrak.PROVINSI):
+        nama = tx("nasional", ctx.lang)
+        return nama.lower() if kalimat else nama
+    return tx("semua_data_kalimat" if kalimat else "semua_data", ctx.lang, provinsi=provinsi,
+              total=len(kontrak.PROVINSI), instansi=fmt.bulat(instansi, ctx.lang))
+
+
 def pilih_pembanding(ctx: Konteks) -> tuple[Pilihan, str] | None:
-    """The benchmark the user picks (URL ``banding``): national, province or same kind."""
+    """The benchmark the user picks (URL ``banding``): national, province or same kind.
+
+    None when there is none, or when it is the selection itself (nothing selected and the
+    national benchmark, or a province and its own province): one sentence says so, and no
+    benchmark series, column or "difference 0,0" is drawn."""
     jenis = ["nasional", "provinsi", "jenis"]
     awal = parameter_url("banding", jenis, "nasional", ctx.lang)
+    nasional = nama_semua(ctx) == tx("nasional", ctx.lang)
     pilih = st.segmented_control(
         tx("pembanding", ctx.lang), jenis, default=awal,
-        format_func=lambda j: tx(f"banding_{j}", ctx.lang), key="banding_widget",
+        format_func=lambda j: tx("banding_semua" if j == "nasional" and not nasional else f"banding_{j}", ctx.lang),
+        key="banding_widget",
     ) or awal
     if pilih == "nasional":
         st.query_params.pop("banding", None)
@@ -270,12 +309,45 @@ def pilih_pembanding(ctx: Konteks) -> tuple[Pilihan, str] | None:
     if hasil is None:
         return None
     sel, nama = hasil
-    return sel, tx("nasional", ctx.lang) if nama == "nasional" else nama
+    nama = nama_semua(ctx) if nama == "nasional" else nama
+    if sel.tanpa_periode() == ctx.pilihan.tanpa_periode():  # the selection is its own benchmark
+        st.caption(tx("pembanding_sama", ctx.lang, nama=aman.md(nama)))
+        return None
+    return sel, nama
+
+
+def parameter_tautan(ctx: Konteks, **tambahan: str) -> dict[str, str]:
+    """URL parameters of a link to another view of the same selection: the filters, the
+    benchmark and the language as they are now, plus ``tambahan``."""
+    params = {kol: str(v) for kol, v in ctx.pilihan.terisi().items()}
+    if "banding" in st.query_params:
+        params["banding"] = st.query_params["banding"]
+    if ctx.lang != i18n.BAKU:
+        params["lang"] = ctx.lang
+    return {**params, **tambahan}
+
+
+def tautan_tren(tempat, ctx: Konteks, kunci: str | None) -> None:
+    """A link to value ``kunci`` on /tren, keeping the selection and the language."""
+    if kunci is None:
+        return
+    tempat.page_link(HALAMAN["tren"][0], label=tx("lihat_tren", ctx.lang, nilai=kontrak.label_nilai(kunci, ctx.lang)),
+                     query_params=parameter_tautan(ctx, nilai=kunci), icon=":material/show_chart:")
+
+
+def siapkan_pola(ctx: Konteks, dimensi: str | None = None, k: katalog.Keadaan | None = None) -> None:
+    """Wait, with a spinner saying why, for the suppression pattern the page needs (computed
+    once per data version; only the first view after new data waits)."""
+    k, periode = k or ctx.keadaan, ctx.pilihan.periode
+    if k.n_responden and not layanan.pola_siap(k, dimensi, periode):
+        with st.spinner(tx("melindungi", ctx.lang)):
+            layanan.siapkan_pola(k, dimensi, periode)
 
 
 def cek_seleksi(ctx: Konteks) -> bool:
     """Whether the selection may be shown; says why not when it may not, in plain words, and
     offers the nearest wider selection that may be shown. Never a number of the hidden group."""
+    siapkan_pola(ctx)
     alasan = layanan.status_seleksi(ctx.keadaan, ctx.pilihan)
     if alasan is None:
         return True
@@ -300,7 +372,7 @@ def judul(ctx: Konteks, kamus: dict, kunci: str) -> None:
     st.title(ctx.t(kamus, kunci))
     bagian = [aman.md(v) for k, v in ctx.pilihan.terisi().items() if k != "periode"]
     periode = ctx.pilihan.periode
-    st.caption(" · ".join([*(bagian or [tx("nasional", ctx.lang)]),
+    st.caption(" · ".join([*(bagian or [aman.md(nama_semua(ctx))]),
                            *([str(periode)] if periode else [])]))
 
 

@@ -3,8 +3,11 @@
 Every palette is safe for the common colour-vision deficiencies (deuteranopia, protanopia,
 tritanopia) and stays readable on white and on a washed-out projector:
 
-* the seven values use the Okabe-Ito palette (designed for colour-blind readers) without its
-  yellow, which vanishes on white, plus a dark neutral grey;
+* the seven values have their own palette, outside the blue and orange families of the
+  categories, so a value's bar is never read as a category (green, plum, olive, rose, dark
+  grey, dark brown, magenta, from Paul Tol's and ColorBrewer's colour-blind-safe sets); each
+  differs from every category colour by at least 25 (CIELAB ΔE) in normal vision and 10
+  under simulated protanopia and deuteranopia, and is dark enough for a line on white (3:1);
 * the categories A-D run blue -> light blue -> orange -> vermillion, an ordinal blue/orange
   split that every common deficiency still tells apart, and that also differs in lightness;
 * the continuous index scale is a blue/orange diverging scale whose lightness changes
@@ -15,15 +18,16 @@ tritanopia) and stays readable on white and on a washed-out projector:
 
 from __future__ import annotations
 
-# One colour per value, in kontrak.KUNCI_NILAI order (Okabe-Ito without yellow + dark grey).
+# One colour per value, in kontrak.KUNCI_NILAI order: none of them blue or orange, the colours
+# of the categories A-D below (tests/unit/test_warna.py measures the distance).
 NILAI: dict[str, str] = {
-    "berorientasi_pelayanan": "#0072B2",  # blue
-    "akuntabel": "#E69F00",  # orange
-    "kompeten": "#009E73",  # bluish green
-    "harmonis": "#CC79A7",  # reddish purple
-    "loyal": "#56B4E9",  # sky blue
-    "adaptif": "#D55E00",  # vermillion
-    "kolaboratif": "#4D4D4D",  # dark neutral
+    "berorientasi_pelayanan": "#117733",  # green (Tol)
+    "akuntabel": "#762A83",  # plum (ColorBrewer PRGn)
+    "kompeten": "#999933",  # olive (Tol)
+    "harmonis": "#CC6677",  # rose (Tol)
+    "loyal": "#4D4D4D",  # dark neutral
+    "adaptif": "#543005",  # dark brown (ColorBrewer BrBG)
+    "kolaboratif": "#C51B7D",  # magenta (ColorBrewer PiYG)
 }
 
 # The overall index in a trend, and a benchmark (national figure, earlier period...).
@@ -51,6 +55,12 @@ NAMA: dict[str, str] = {
     "ungu_kemerahan": "#CC79A7",
     "indigo": "#332288",
     "abu_gelap": "#4D4D4D",
+    "hijau": "#117733",
+    "ungu_tua": "#762A83",
+    "zaitun": "#999933",
+    "mawar": "#CC6677",
+    "coklat_tua": "#543005",
+    "magenta": "#C51B7D",
     "abu": "#A6A6A6",
     "abu_muda": "#E6E6E6",
     "hitam": "#000000",

@@ -27,10 +27,13 @@ TEKS = {
 
 
 def per_periode(pilihan) -> pd.DataFrame:
-    """Figures per period, with every loaded period present (absent ones as gaps)."""
+    """Figures per period, with every loaded period present: a period without any respondent
+    of the selection is marked ``tanpa_data`` ("tidak ada data", a gap), not a small group."""
     lebar = layanan.ringkas(ctx.keadaan, "periode", pilihan.tanpa_periode())
     semua = pd.DataFrame({"kelompok": list(ctx.keadaan.periode)})
-    return semua.merge(lebar, on="kelompok", how="left")
+    gabung = semua.merge(lebar, on="kelompok", how="left", indicator=True)
+    gabung[komponen.TANPA_DATA] = gabung.pop("_merge").eq("left_only").to_numpy()
+    return gabung
 
 
 ctx = ui.mulai("tren")

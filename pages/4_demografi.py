@@ -3,7 +3,7 @@ values, and the spread of the five socio-emotional levels."""
 
 import streamlit as st
 
-from berakhlak import aman, grafik, i18n, komponen, kontrak, layanan, privasi, ui
+from berakhlak import aman, grafik, komponen, kontrak, layanan, privasi, ui
 
 TEKS = {
     "judul": ("Demografi", "Demography"),
@@ -14,7 +14,7 @@ TEKS = {
     "golongan": ("Golongan", "Grade"),
     "masa_kerja": ("Masa kerja", "Years of service"),
     "status_kepegawaian": ("Status kepegawaian", "Employment status"),
-    "peta_panas": ("Tujuh nilai per kelompok {dimensi}", "The seven values by {dimensi}"),
+    "peta_panas": ("Tujuh nilai per {dimensi}", "The seven values by {dimensi}"),
     "level": ("Level sosio-emosional per kelompok", "Socio-emotional levels by group"),
     "level_ket": (
         "Lima level: 1 dependent, 2 ego-dependent, 3 socio-dependent, 4 intra-dependent, "
@@ -49,8 +49,13 @@ dimensi = st.segmented_control(ctx.t(TEKS, "dimensi"), semua, default=awal,
                                format_func=lambda d: ctx.t(TEKS, d), key="dimensi_widget") or awal
 st.query_params["dimensi"] = dimensi
 
+ui.siapkan_pola(ctx, dimensi, k)
 lebar = layanan.ringkas(k, "grup", p, dimensi=dimensi)
-lebar["kelompok"] = lebar["kelompok"].replace({kontrak.KOSONG: i18n.t("tidak_diisi", lang)})
+# Groups in the dimension's natural order ("< 30" before "30-39", blanks last), named in the
+# reader's language (kontrak.KELOMPOK_DEMOGRAFI); privacy was decided above, whatever the order.
+urut = sorted(range(len(lebar)), key=lambda i: kontrak.urutan_kelompok(dimensi, lebar["kelompok"].iloc[i]))
+lebar = lebar.iloc[urut].reset_index(drop=True)
+lebar["kelompok"] = [kontrak.label_kelompok(dimensi, g, lang) for g in lebar["kelompok"]]
 
 st.subheader(ctx.t(TEKS, "peta_panas", dimensi=ctx.t(TEKS, dimensi).lower()))
 komponen.grafik(grafik.peta_panas(aman.grafik_df(lebar), lang, penanda))

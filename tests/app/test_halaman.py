@@ -40,7 +40,9 @@ def test_tren_tegal_tiga_periode_dan_celah(buka, mentah):
     tegal = mentah[mentah["instansi"] == TEGAL]
     for p in (2022, 2023, 2024):  # a column with a gap is shown as text in the reader's style
         assert t.loc[p, "Indeks"] == fmt.desimal(harapan(tegal[tegal["periode"] == p])["indeks"])
-    assert t.loc[2025, "Indeks"] == "< 10 responden"  # absent in 2025: no figure, not a zero
+    # absent in 2025: no figure, not a zero, and not a small group either (issue 9, item 2)
+    assert t.loc[2025, "Indeks"] == t.loc[2025, "Responden"] == "tidak ada data"
+    assert "< 10 responden" not in t.loc[2025].tolist()
 
 
 def test_wilayah_38_provinsi(buka, mentah):

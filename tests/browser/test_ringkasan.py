@@ -71,3 +71,23 @@ def test_proyektor_indeks_terlihat_tanpa_gulir(halaman_proyektor):
     lebar = h.page.evaluate("document.documentElement.scrollWidth")
     assert lebar <= 1280, f"horizontal scrollbar: document is {lebar}px wide"
     assert TEGAL in h.page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_nilai_terlemah_membuka_tren_nilai_itu(halaman):
+    """Issue 9: 'Nilai terlemah' links to that value on /tren, same selection and language;
+    the national benchmark of the national figure is not compared with itself."""
+    halaman.buka("/?" + Q_TEGAL + "&lang=en")
+    halaman.tanpa_galat()
+    page = halaman.page
+    page.locator("[data-testid='stMain'] [data-testid='stPageLink']").filter(
+        has_text="Adaptive over time").click()
+    page.wait_for_url(lambda u: urlparse(u).path.endswith("/tren"))
+    tunggu_selesai(page)
+    halaman.tanpa_galat()
+    q = parse_qs(urlparse(page.url).query)
+    assert q["nilai"] == ["adaptif"] and q["instansi"] == [TEGAL] and q["lang"] == ["en"]
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Trends")
+    halaman.buka("/?periode=2022")
+    halaman.tanpa_galat()
+    expect(page.get_by_text("Pilihan ini adalah pembanding itu sendiri (Nasional)")).to_be_visible()
+    expect(page.locator("[data-testid='stMain'] li").filter(has_text="selisih 0,0")).to_have_count(0)

@@ -289,7 +289,7 @@ def test_teks_di_kategori_kontras():
     batang, banding = json.loads(semua_teks(semua_grafik()[0]))
     assert batang["x"] == SKOR and batang["text"] == [f"{s:.1f}".replace(".", ",") for s in SKOR]
     assert batang["textfont"]["color"] == [grafik.warna_teks(w) for w in batang["marker"]["color"]]
-    assert batang["textfont"]["color"][0] == "#FFFFFF" and batang["textfont"]["color"][1] == "#000000"
+    assert batang["textfont"]["color"][0] == "#FFFFFF" and batang["textfont"]["color"][2] == "#000000"
     assert banding["name"] == "Nasional" and banding["x"] == [60.0] * 7
 
 
@@ -311,3 +311,46 @@ def test_tata_letak_bersama_dan_sumbu_khusus_digabung():
     assert fig.layout.legend.orientation == "h" and fig.layout.legend.title.text.startswith("Level")
     assert fig.layout.xaxis.ticksuffix == " %" and fig.layout.xaxis.title.font.size == grafik.UKURAN_HURUF
     assert fig.layout.yaxis.autorange == "reversed" and fig.layout.yaxis.automargin
+
+
+# ------------------------------------------------------- issue 9: legends, colours, no data
+
+
+def test_peringkat_legenda_hanya_kategori_yang_ada():
+    data = lebar(["Aceh", "Bali", "Riau"], [55.0, 62.3, 70.1], [False, False, False])  # all B
+    fig = grafik.peringkat(data, "id", PENANDA, "Provinsi")
+    legenda = [t.name for t in fig.data if t.showlegend]
+    assert legenda == ["B Cukup Sehat"]
+    data = lebar(["Aceh", "Bali", "Jambi"], [40.0, 80.2, None], [False, False, True])
+    legenda = [t.name for t in grafik.peringkat(data, "en", PENANDA, "Province").data if t.showlegend]
+    assert legenda == ["A Healthy", "C Unhealthy"]
+
+
+def test_peta_legenda_tersembunyi_dan_kosong_hanya_bila_ada():
+    semua = lebar(list(peta.UBIN), [62.0] * len(peta.UBIN), [False] * len(peta.UBIN))
+    legenda = [t.name for t in grafik.peta_provinsi(semua, "id", PENANDA).data if t.showlegend]
+    assert not any("Tidak ada data" in n or "Tersembunyi" in n for n in legenda)
+    sebagian = lebar(["Aceh", "Bali"], [62.0, None], [False, True])
+    legenda = [t.name for t in grafik.peta_provinsi(sebagian, "id", PENANDA).data if t.showlegend]
+    assert "Tidak ada data" in legenda and any(n.startswith("Tersembunyi") for n in legenda)
+
+
+def test_batang_nilai_tidak_memakai_warna_kategori():
+    fig = grafik.batang_nilai(panjang(), "id", PENANDA)
+    assert not set(fig.data[0].marker.color) & set(warna.KATEGORI.values())
+
+
+def test_tren_periode_tanpa_data_bukan_kelompok_kecil():
+    # 2023: hidden (1..9 respondents); 2024: a row the page added (no respondents at all);
+    # 2025: only in the benchmark
+    data = per_periode({2022: 60.9, 2023: math.nan, 2024: math.nan},
+                       tersembunyi=[False, True, math.nan], tanpa_data=[False, False, True])
+    banding = per_periode({2022: 60.0, 2023: 61.0, 2024: 62.0, 2025: 63.0})
+    fig = grafik.tren(data, "en", "< 10 respondents", pembanding=banding, label_pembanding="X")
+    assert sorted((t.text[0], list(t.x)) for t in jejak_penanda(fig)) == [
+        ("< 10 respondents", ["2023"]), ("no data", ["2024", "2025"])]
+    (kosong,) = [t for t in jejak_penanda(fig) if t.text[0] == "no data"]
+    assert list(kosong.x) == ["2024", "2025"]
+    assert list(kosong.hovertext) == ["2024: no data", "2025: no data"] and kosong.hoverinfo == "text"
+    (kecil,) = [t for t in jejak_penanda(fig) if t.text[0] != "no data"]
+    assert list(kecil.x) == ["2023"]
