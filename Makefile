@@ -37,6 +37,7 @@ $(NASIONAL)/.selesai: $(STAMP)
 
 bench: $(STAMP) chromium data-nasional
 	$(BIN)/python scripts/benchmark.py $(NASIONAL)
+	$(BIN)/python scripts/bench_pola.py $(NASIONAL)
 
 # The privacy auditor (issue 7) on larger generated sets, several seeds: prints every small
 # group that can be worked out from what the dashboard publishes, and the timings.

@@ -139,6 +139,12 @@ class Pola:
         t.start()
         return t
 
+    def hitung_semua(self, periode: list[int]) -> None:
+        """Every layer of the given periods (the auditor and the benchmark)."""
+        for p in periode:
+            for d in ("semua", *(kontrak.DIMENSI_DEMOGRAFI if self.demografi else ())):
+                self.lapisan(int(p), d)
+
 
 _BERHENTI = threading.Event()
 _LATAR: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
@@ -150,12 +156,6 @@ def _berhenti_saat_keluar() -> None:
     _BERHENTI.set()
     for t in list(_LATAR):
         t.join(timeout=60)
-
-    def hitung_semua(self, periode: list[int]) -> None:
-        """Every layer of the given periods (the auditor and the benchmark)."""
-        for p in periode:
-            for d in ("semua", *(kontrak.DIMENSI_DEMOGRAFI if self.demografi else ())):
-                self.lapisan(int(p), d)
 
 
 def kunci_sel(nilai: dict) -> tuple:

@@ -1,0 +1,82 @@
+"""Benchmark of the suppression pattern (issue 7), printed as Markdown tables.
+
+1. Every layer of the pattern computed cold (each period's filter cells, then each demographic
+   dimension), with the seconds each took and the server's peak memory.
+2. The page views of scripts/benchmark.py with the pattern in place (script median and p95 over
+   ``--ulang`` uncached runs), next to the raw DuckDB query on the Parquet files, same run.
+
+    python scripts/bench_pola.py bench-data/nasional [--cache DIR] [--ulang 10]
+
+A script that prints figures, not a timed test. The cache folder keeps the rollups, so a second
+run reads no data file (the pattern itself is never cached on disk: it is computed per run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parents[1]
+if str(AKAR) not in sys.path:
+    sys.path.insert(0, str(AKAR))
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("benchmark", AKAR / "scripts" / "benchmark.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--cache", type=Path, default=AKAR / ".cache" / "bench-pola")
+    parser.add_argument("--ulang", type=int, default=10)
+    arg = parser.parse_args()
+    os.environ["BERAKHLAK_DATA_DIR"] = str(arg.data.resolve())
+    os.environ["BERAKHLAK_CACHE_DIR"] = str(arg.cache.resolve())
+    arg.cache.mkdir(parents=True, exist_ok=True)
+
+    from berakhlak import kontrak, layanan, pola, privasi
+
+    mulai = time.perf_counter()
+    k = layanan.keadaan_lengkap(1800)
+    print(f"Catalog ready in {time.perf_counter() - mulai:.1f} s: {k.n_responden:,} respondents, "
+          f"periods {list(k.periode)}\n")
+
+    p = pola.hitung(k.basis, privasi.minimum())
+    mulai = time.perf_counter()
+    p.hitung_semua(list(k.periode))
+    total = time.perf_counter() - mulai
+    print("#### Suppression pattern, computed cold (seconds per layer)\n")
+    dimensi = ["semua", *kontrak.DIMENSI_DEMOGRAFI]
+    print("| period | " + " | ".join(dimensi) + " |")
+    print("|---|" + "---:|" * len(dimensi))
+    for periode in k.periode:
+        print(f"| {periode} | " + " | ".join(f"{p.detik[(int(periode), d)]:.1f}" for d in dimensi) + " |")
+    tersembunyi = sum(len(v) for v in p.tersembunyi.values())
+    print(f"\nAll layers: {total:.1f} s ({p.sertifikat:,} certificates, {tersembunyi:,} stored hidden "
+          f"cells); peak RSS of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB.")
+    print("A page waits only for the layers it needs, and only on the first view after new data;"
+          " the server computes them in the background from the first view on.\n")
+
+    bm = _benchmark()
+    hal, nilai = bm.ukur_halaman(arg.data.resolve(), arg.cache.resolve(), arg.ulang, "pola")
+    mentah = bm.ukur_mentah(arg.data.resolve(), nilai, ulang=5)
+    print("#### Page script runs with the pattern in place (AppTest, uncached queries)\n")
+    print("| Page view | script median ms | script p95 ms | p95 ≤ 300 ms | raw DuckDB median ms |")
+    print("|---|---:|---:|:-:|---:|")
+    for nama, w in hal.items():
+        m, q = bm.median(w["tak_cache"]) * 1e3, bm.p95(w["tak_cache"]) * 1e3
+        r = bm.median(mentah.get(nama, [])) * 1e3 if mentah.get(nama) else float("nan")
+        print(f"| {nama} | {m:.0f} | {q:.0f} | {'yes' if q <= 300 else 'no'} | {r:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
