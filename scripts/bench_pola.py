@@ -29,6 +29,7 @@ if str(AKAR) not in sys.path:
 def _benchmark():
     spec = importlib.util.spec_from_file_location("benchmark", AKAR / "scripts" / "benchmark.py")
     modul = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark"] = modul  # its dataclasses look their module up
     spec.loader.exec_module(modul)
     return modul
 
