@@ -45,7 +45,9 @@ ORG: tuple[str, ...] = tuple(k for k in kontrak.FILTER if k != "periode")
 _K = len(ORG)
 _TAK = -1  # "not set" in a cell key
 _TETANGGA = 6  # candidates per role in a certificate search
-_DICOBA = 24  # certificates weighed per group at most (the first one costing nothing wins)
+_DICOBA = 60  # certificates weighed per group at most (the first one costing nothing wins)
+# weight of a hidden cell by how many filters name it (see _Lapisan.bobot)
+_BOBOT: dict[float, int] = {0: 1_000_000, 1: 1_000, 1.5: 100, 2: 10}
 
 # masks over the org columns, widest (most columns kept) first
 _MASKER: list[tuple[bool, ...]] = sorted(
@@ -195,7 +197,9 @@ class _Lapisan:
                 self.sel[kunci] += self.n[i]
                 self.isi[kunci].append(i)
         self.indeks = {a: i for i, a in enumerate(self.kode)}
-        self.sembunyi: set[tuple] = set()
+        # a unit name without its agency names no real group (every agency has a Sekretariat):
+        # never shown, so it costs nothing to hide and certificates stay within agencies
+        self.sembunyi: set[tuple] = {k for k in self.sel if k[4] != _TAK and k[3] == _TAK}
         self.sertifikat: dict[int, list[tuple[int, int]]] = defaultdict(list)  # atom -> (id, sign)
         self.jumlah_sertifikat = 0
 
@@ -220,9 +224,19 @@ class _Lapisan:
         return {k for k, v in jumlah.items() if v}
 
     def biaya(self, bukti: list[tuple[int, int]]) -> int:
-        """Respondents in the cells a certificate would newly hide (the cost to minimise)."""
-        sel = self.sel
-        return sum(sel[k] for k in self.sel_tak_nol(bukti) - self.sembunyi)
+        """The cost to minimise: respondents in the cells a certificate would newly hide,
+        weighted by what officials open most (national, one filter: a whole province, regency,
+        agency or kind) over crossings and units."""
+        sel, bobot = self.sel, self.bobot
+        return sum(sel[k] * bobot(k) for k in self.sel_tak_nol(bukti) - self.sembunyi)
+
+    def bobot(self, kunci: tuple) -> int:
+        if self.grup:  # a dimension's cells all weigh the same
+            return 1
+        terisi = sum(c != _TAK for c in kunci[:_K])
+        if terisi == 2 and kunci[3] != _TAK and kunci[4] != _TAK:
+            terisi = 1.5  # a unit of one agency: opened often, less than the agency itself
+        return _BOBOT.get(terisi, 1)
 
     def terlindung(self, kelompok: list[int]) -> bool:
         """Whether a kept certificate already changes the group."""
@@ -314,13 +328,38 @@ def _urut_pilih(lap: _Lapisan, kelompok: set[int]) -> list[int]:
     return sorted(kelompok, key=lambda i: (not lap.lengkap[i], -lap.n[i], i))[:3]
 
 
+# columns of a region and of an agency (with its kind and unit), for rectangles that keep
+# every whole region and every whole agency shown
+_WILAYAH, _INSTANSI = (1, 2), (0, 3, 4)
+_SAMA_INSTANSI = tuple(j in _INSTANSI for j in range(_K))
+_SAMA_WILAYAH = tuple(j in _WILAYAH for j in range(_K))
+
+
+def _persegi(lap: _Lapisan, a: int):
+    """Rectangles +a -b -c +e where b is the same agency and unit in another region, c another
+    agency in the same region, and e that other agency in b's region: they change only cells
+    that name both a region and an agency."""
+    ka = lap.kode[a]
+    lain_wilayah = [b for b in lap.isi.get(_proyeksi(ka, _SAMA_INSTANSI), ()) if b != a][:_TETANGGA]
+    lain_instansi = [c for c in lap.isi.get(_proyeksi(ka, _SAMA_WILAYAH), ())
+                     if lap.kode[c][3] != ka[3]][:_TETANGGA]
+    for b in lain_wilayah:
+        for c in lain_instansi:
+            kc, kb = lap.kode[c], lap.kode[b]
+            e = lap.indeks.get((kc[0], kb[1], kb[2], kc[3], kc[4]))
+            if e is not None:
+                yield [(a, 1), (b, -1), (c, -1), (e, 1)]
+
+
 def _calon_org(lap: _Lapisan, kelompok: set[int]):
-    """Certificates for a group of filter atoms: pairs +a -b first, then rectangles
-    +a -b -c +e (e the atom nearest to a with both of b's and c's differences)."""
+    """Certificates for a group of filter atoms: pairs +a -b first, then rectangles that keep
+    regions and agencies whole, then rectangles +a -b -c +e (e the atom nearest to a with both
+    of b's and c's differences)."""
     for a in _urut_pilih(lap, kelompok):
         luar = lap.dekat(lap.kode[a], kelompok, batas=2 * _TETANGGA)
         for b in luar:
             yield [(a, 1), (b, -1)]
+        yield from _persegi(lap, a)
         semua = lap.dekat(lap.kode[a], {a}, batas=_TETANGGA)
         for b in luar[:_TETANGGA]:
             for c in semua:
