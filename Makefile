@@ -8,7 +8,7 @@ STAMP := $(VENV)/.terpasang
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test chromium bench data-nasional
+.PHONY: run test chromium bench data-nasional bench-berkas
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,24 @@ $(NASIONAL)/.selesai: $(STAMP)
 bench: $(STAMP) chromium data-nasional
 	$(BIN)/python scripts/benchmark.py $(NASIONAL)
 	$(BIN)/python scripts/bench_pola.py $(NASIONAL)
+
+# Many small per-agency files (issue 10): a generated folder of BERKAS files holding RESPONDEN
+# respondents over PERIODE (default 2.500 files, 16 million, 2022-2025), or BARIS rows per file
+# (the small mode: make bench-berkas BERKAS=2000 BARIS=12 PERIODE=2024). Prints the cold start,
+# the restart with the cache, a new file, peak RSS and the overlap step before/after.
+BERKAS ?= 2500
+RESPONDEN ?= 16000000
+PERIODE ?= 2022 2023 2024 2025
+BARIS ?=
+BANYAK := bench-data/berkas-$(BERKAS)-$(if $(BARIS),x$(BARIS),$(RESPONDEN))-$(subst $(eval) ,_,$(PERIODE))
+bench-berkas: $(STAMP) $(BANYAK)/.selesai
+	$(BIN)/python scripts/benchmark.py --berkas-banyak $(BANYAK)
+
+$(BANYAK)/.selesai: | $(STAMP)
+	rm -rf $(BANYAK)
+	$(BIN)/python scripts/buat_data_berkas_banyak.py $(BANYAK) --berkas $(BERKAS) \
+	  --responden $(RESPONDEN) --periode $(PERIODE) $(if $(BARIS),--baris-per-berkas $(BARIS))
+	touch $@
 
 # The privacy auditor (issue 7) on larger generated sets, several seeds: prints every small
 # group that can be worked out from what the dashboard publishes, and the timings.

@@ -23,11 +23,12 @@ import pickle
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from berakhlak import db, kontrak
@@ -97,8 +98,55 @@ class Keadaan:
         return [h for h in self.berkas if not h.dimuat]
 
 
+# Relative cost of one unit of work of each step, for the estimated time left (measured on a
+# folder of 2.000 small files: validating a file ~30 ms, its keys ~7 ms, its base rollup ~58 ms,
+# the overlap query ~0,6 ms per file of the period).
+BOBOT_PERIKSA, BOBOT_KUNCI, BOBOT_RINGKAS, BOBOT_TUMPANG = 1.0, 0.25, 1.9, 0.02
+
+
+@dataclass(frozen=True)
+class Kemajuan:
+    """How far the running build is, for the pages while the first snapshot is being built.
+
+    The builder thread replaces the whole object after every step (never changes one in
+    place), so a page always reads a consistent one. Counts are files; ``dikerjakan`` and
+    ``pekerjaan`` are weighted units of real work (results found in the cache cost nothing),
+    from which :meth:`sisa_detik` estimates the time left until the first snapshot.
+    """
+
+    generasi: int
+    tahap: str  # 'periksa' (validating), 'tumpang' (shared respondents), 'ringkas' (base
+    # rollups), 'demografi' (breakdowns, after the first snapshot), 'selesai'
+    berkas: int  # files in the folder
+    diperiksa: int = 0  # files validated
+    ringkasan: int = 0  # base rollups the first snapshot needs (one per loaded file)
+    diringkas: int = 0  # base rollups ready
+    demografi_diringkas: int = 0  # demographic rollups ready
+    dikerjakan: float = 0.0
+    pekerjaan: float = 0.0
+    mulai: float = field(default_factory=time.monotonic)
+
+    def sisa_detik(self, sekarang: float | None = None) -> float | None:
+        """Estimated seconds until the first snapshot (None while too early to tell)."""
+        if self.tahap in ("demografi", "selesai"):
+            return 0.0
+        lewat = (time.monotonic() if sekarang is None else sekarang) - self.mulai
+        if self.dikerjakan <= 0 or lewat < 1.0 or self.pekerjaan <= 0:
+            return None
+        return max(0.0, lewat / self.dikerjakan * (self.pekerjaan - self.dikerjakan))
+
+    @property
+    def bagian(self) -> float:
+        """The share of the work for the first snapshot that is done (0-1)."""
+        if self.pekerjaan <= 0:
+            return 0.0
+        return min(1.0, self.dikerjakan / self.pekerjaan)
+
+
 def pindai(akar: Path) -> tuple[list[tuple[Path, Sidik]], list[str]]:
-    """Every Parquet file below ``akar`` in path order, and the other files (ignored).
+    """Every extract below ``akar`` in path order, and the other files (ignored). Extracts are
+    Parquet files and spreadsheets (``.csv``, ``.xlsx``), which validation converts to Parquet
+    in the cache (berakhlak.konversi).
 
     Hidden files and folders (starting with '.') are neither read nor listed.
     """
@@ -113,7 +161,7 @@ def pindai(akar: Path) -> tuple[list[tuple[Path, Sidik]], list[str]]:
                 continue
             path = Path(folder) / nama
             relatif = path.relative_to(akar).as_posix()
-            if nama.lower().endswith(".parquet"):
+            if nama.lower().endswith((".parquet", ".csv", ".xlsx")):
                 try:
                     st = path.stat()
                 except OSError:  # removed while we looked
@@ -130,7 +178,7 @@ def versi_kode() -> str:
     """A hash of the code that turns a file into cached results (contract, validation, the
     rollup and key queries): cached results from older code are never reused."""
     h = hashlib.sha256()
-    sumber = [Path(__file__).with_name(n) for n in ("kontrak.py", "validasi.py", "katalog.py")]
+    sumber = [Path(__file__).with_name(n) for n in ("kontrak.py", "validasi.py", "katalog.py", "konversi.py")]
     sumber += sorted(db.DIREKTORI_QUERY.glob("*.sql"))
     for p in sumber:
         h.update(p.read_bytes())
@@ -206,6 +254,8 @@ class Katalog:
         self._aktif = False  # whether the builder thread is (still) taking work
         self._pembangun: threading.Thread | None = None
         self.galat: str | None = None  # why the last rebuild failed, if it did
+        self._kemajuan: Kemajuan | None = None  # replaced whole by the builder thread
+        self._tumpang_dipakai: set[Path] = set()  # cached overlap results the snapshot uses
 
     # -- public -------------------------------------------------------------------------
     def segarkan(self, tunggu: float = 2.0) -> Keadaan:
@@ -241,6 +291,25 @@ class Katalog:
         if keadaan is None:
             raise GagalMemuat(self.galat or "data folder could not be read")
         return keadaan
+
+    def tunggu_pertama(self, batas: float) -> Keadaan | None:
+        """The snapshot if there is one or one appears within ``batas`` seconds, else None
+        (the first build is still running: see :attr:`kemajuan`), so that a page can show the
+        progress while it waits. Starts a build when needed, as :meth:`segarkan` does; raises
+        :class:`GagalMemuat` when the build ended without any snapshot."""
+        target = self._minta()
+        with self._kondisi:
+            self._kondisi.wait_for(lambda: self._keadaan is not None or self._berakhir(target), batas)
+            keadaan = self._keadaan
+            if keadaan is None and self._berakhir(target):
+                raise GagalMemuat(self.galat or "data folder could not be read")
+        return keadaan
+
+    @property
+    def kemajuan(self) -> Kemajuan | None:
+        """How far the running build is (None when no build runs)."""
+        k = self._kemajuan
+        return k if self._aktif and k is not None and k.tahap != "selesai" else None
 
     @property
     def siap(self) -> bool:
@@ -334,9 +403,18 @@ class Katalog:
         akar, demo, parquet, diabaikan, versi = self._lihat()
         with self._kondisi:
             self._versi_berjalan = versi  # callers seeing this version wait for this build
-        hasil = [self._validasi_satu(path, sidik, akar) for path, sidik in parquet]
+        maju = _Pencatat(self, generasi, len(parquet))
+        baru = sum(not self._validasi_tersimpan(s) for _, s in parquet)  # new or changed files
+        maju.perkirakan(baru * (BOBOT_PERIKSA + BOBOT_KUNCI + BOBOT_RINGKAS))
+        hasil = []
+        for path, sidik in parquet:
+            tersimpan = self._validasi_tersimpan(sidik)
+            hasil.append(self._validasi_satu(path, sidik, akar))
+            maju.catat(diperiksa=1, kerja=0 if tersimpan else BOBOT_PERIKSA)
         sah = [sidik for (_, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
-        tumpang, didahului = self._cari_tumpang(sah)
+        maju.cadangan = BOBOT_RINGKAS * sum(
+            not self._path_rollup("agregat_berkas", s, ()).exists() for s in sah)
+        tumpang, didahului, dilewati = self._cari_tumpang(sah, maju)
 
         def terbitkan(rollup: list[Path], lengkap: bool) -> None:
             keadaan = Keadaan(
@@ -350,18 +428,35 @@ class Katalog:
                 self._keadaan = keadaan
                 self._kondisi.notify_all()
 
-        dasar = [self._rollup_satu("agregat_berkas", s, didahului[s]) for s in sah]
+        def ringkas(nama: str, bobot: float, **hitung: int) -> list[Path]:
+            jadi = []
+            for s in sah:
+                ada = self._path_rollup(nama, s, didahului[s]).exists()
+                jadi.append(self._rollup_satu(nama, s, didahului[s], dilewati.get(s)))
+                maju.catat(kerja=0 if ada else bobot, **hitung)
+            return jadi
+
+        perlu = sum(not self._path_rollup("agregat_berkas", s, didahului[s]).exists() for s in sah)
+        maju.perkirakan(perlu * BOBOT_RINGKAS, tahap="ringkas", ringkasan=len(sah))
+        dasar = ringkas("agregat_berkas", BOBOT_RINGKAS, diringkas=1)
         demografi = [self._path_rollup("agregat_berkas_demografi", s, didahului[s]) for s in sah]
         if not all(p.exists() for p in demografi):
             terbitkan(dasar + [p for p in demografi if p.exists()], lengkap=False)
-            demografi = [self._rollup_satu("agregat_berkas_demografi", s, didahului[s]) for s in sah]
+            maju.perkirakan(0.0, tahap="demografi")
+            demografi = ringkas("agregat_berkas_demografi", 0.0, demografi_diringkas=1)
         terbitkan(dasar + demografi, lengkap=True)
-        self._lupakan_yang_hilang({s for _, s in parquet}, {*dasar, *demografi, *self._hash_dipakai(sah)})
+        maju.perkirakan(0.0, tahap="selesai")
+        self._lupakan_yang_hilang({s for _, s in parquet},
+                                  {*dasar, *demografi, *self._tumpang_dipakai})
 
     def _buat_demo(self) -> None:
         from berakhlak import demo
 
         demo.tulis_demo(self.cache / "demo")
+
+    def _validasi_tersimpan(self, sidik: Sidik) -> bool:
+        """Whether the file's validation result is known without reading it."""
+        return sidik in self._validasi or self.disk.path("validasi", sidik).exists()
 
     def _validasi_satu(self, path: Path, sidik: Sidik, akar: Path) -> HasilValidasi:
         if sidik not in self._validasi:
@@ -384,60 +479,100 @@ class Katalog:
         h = self._validasi[sidik]
         self.basis.tampilkan_berkas("berkas", h.path, h.kolom, h.konstanta)
 
-    def _hash_kunci(self, sidik: Sidik) -> np.ndarray:
-        """The sorted 64-bit hashes of a file's respondent keys (cached on disk)."""
-        simpanan = self.disk.path("hash", sidik).with_suffix(".npy")
+    def _path_kunci(self, sidik: Sidik) -> Path:
+        return self.disk.path("kunci", sidik).with_suffix(".parquet")
+
+    def _kunci_berkas(self, sidik: Sidik) -> Path:
+        """A file's respondent keys with their 64-bit hashes (queries/kunci_hash.sql), as a
+        Parquet file in the cache, made once per fingerprint."""
+        simpanan = self._path_kunci(sidik)
         if simpanan.exists():
-            return np.load(simpanan)
+            return simpanan
         with self.basis.kunci:
             self._tampilkan(sidik)
             tabel = self.basis.jalankan_arrow("kunci_hash")
-        h = np.sort(tabel.column("h").to_numpy())
-        self.disk.tulis(simpanan, lambda p: _simpan_npy(p, h))
-        return h
+        return self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
 
-    def _hash_dipakai(self, sah: list[Sidik]) -> set[Path]:
-        return {self.disk.path("hash", s).with_suffix(".npy") for s in sah}
+    def _cari_tumpang(self, sah: list[Sidik], maju: _Pencatat | None = None
+                      ) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]], dict[Sidik, pa.Table]]:
+        """Respondents in more than one loaded file: the pairs of files sharing respondents
+        (for /data), for each file the earlier files sharing respondents with it (part of its
+        rollups' cache key), and the exact keys whose copy in that file is skipped because a
+        file earlier in path order holds them.
 
-    def _cari_tumpang(self, sah: list[Sidik]) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]]]:
-        """Pairs of loaded files that share respondents, and for each file the earlier files
-        whose copies take precedence over its own. Only files with a period in common can
-        share a respondent, so only those are compared (by key hashes: equal keys give equal
-        hashes; the counting itself then uses the exact keys)."""
-        tumpang: list[Tumpang] = []
-        didahului: dict[Sidik, tuple[Sidik, ...]] = {}
-        for i, sidik in enumerate(sah):
-            periode = set(self._validasi[sidik].periode)
-            sebelum = []
-            for sidik_a in sah[:i]:
-                if not periode & set(self._validasi[sidik_a].periode):
-                    continue
-                sama = np.intersect1d(self._hash_kunci(sidik_a), self._hash_kunci(sidik),
-                                      assume_unique=True)
-                if len(sama):
-                    sebelum.append(sidik_a)
-                    tumpang.append(Tumpang(sidik_a.relatif, sidik.relatif, int(len(sama))))
-            didahului[sidik] = tuple(sebelum)
-        return tumpang, didahului
+        One query per period over the keys of every file holding that period
+        (queries/tumpang_periode.sql), never file by file in pairs; only periods held by more
+        than one file are looked at, and only their files' keys are extracted. The result of a
+        period is cached under the fingerprints of its files, so a restart runs no query."""
+        urutan = {s: i for i, s in enumerate(sah)}
+        per_periode: dict[int, list[Sidik]] = {}
+        for s in sah:
+            for p in self._validasi[s].periode:
+                per_periode.setdefault(p, []).append(s)
+        per_periode = {p: b for p, b in sorted(per_periode.items()) if len(b) > 1}
+        self._tumpang_dipakai = set()
+        if maju is not None:
+            berkas_kunci = {s for b in per_periode.values() for s in b}
+            perlu = sum(not self._path_tumpang(p, b).exists() for p, b in per_periode.items())
+            kunci = sum(not self._path_kunci(s).exists() for s in berkas_kunci) if perlu else 0
+            maju.perkirakan(kunci * BOBOT_KUNCI + perlu * BOBOT_TUMPANG * len(berkas_kunci)
+                            + maju.cadangan, tahap="tumpang")
+        jumlah: dict[tuple[int, int], int] = {}
+        lewat: dict[Sidik, list[pa.Table]] = {}
+        for p, berkas in per_periode.items():
+            sama = self._tumpang_periode(p, berkas, maju)
+            nomor = np.array([urutan[s] for s in berkas])
+            for (a, b), n in _pasangan(sama.column("berkas"), nomor).items():
+                jumlah[a, b] = jumlah.get((a, b), 0) + n
+            for i, baris in _dilewati(sama.column("berkas")).items():
+                lewat.setdefault(berkas[i], []).append(sama.select(["periode", "responden_id"]).take(baris))
+        tumpang = [Tumpang(sah[a].relatif, sah[b].relatif, n)
+                   for (a, b), n in sorted(jumlah.items(), key=lambda x: (x[0][1], x[0][0]))]
+        didahului = {s: () for s in sah}
+        for a, b in sorted(jumlah, key=lambda x: (x[1], x[0])):
+            didahului[sah[b]] += (sah[a],)
+        dilewati = {s: pa.concat_tables(t).cast(_KUNCI_KOSONG) for s, t in lewat.items()}
+        return tumpang, didahului, dilewati
 
-    def _kunci_prioritas(self, sebelum: tuple[Sidik, ...]) -> pa.Table:
-        bagian = [_KUNCI_KOSONG.empty_table()]
-        for sidik in sebelum:
-            with self.basis.kunci:
-                self._tampilkan(sidik)
-                bagian.append(self.basis.jalankan_arrow("kunci_berkas").cast(_KUNCI_KOSONG))
-        return pa.concat_tables(bagian)
+    def _path_tumpang(self, periode: int, berkas: list[Sidik]) -> Path:
+        return self.disk.path(f"tumpang{int(periode)}", *berkas).with_suffix(".parquet")
+
+    def _tumpang_periode(self, periode: int, berkas: list[Sidik], maju: _Pencatat | None
+                         ) -> pa.Table:
+        """The respondents of ``periode`` in more than one of ``berkas`` (path order), with the
+        positions of the files holding each (queries/tumpang_periode.sql; cached)."""
+        simpanan = self._path_tumpang(periode, berkas)
+        self._tumpang_dipakai.add(simpanan)
+        self._tumpang_dipakai.update(self._path_kunci(s) for s in berkas)
+        if simpanan.exists():
+            try:
+                return pq.read_table(simpanan)
+            except (OSError, pa.ArrowInvalid):
+                pass  # damaged: made again
+        kunci = []
+        for s in berkas:
+            ada = self._path_kunci(s).exists()
+            kunci.append(str(self._kunci_berkas(s)))
+            if maju is not None:
+                maju.catat(kerja=0 if ada else BOBOT_KUNCI)
+        tabel = self.basis.jalankan_arrow("tumpang_periode", {"berkas": kunci, "periode": int(periode)})
+        if maju is not None:
+            maju.catat(kerja=BOBOT_TUMPANG * len(berkas))
+        self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
+        return tabel
 
     def _path_rollup(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
         return self.disk.path(nama, sidik, *sebelum).with_suffix(".parquet")
 
-    def _rollup_satu(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
+    def _rollup_satu(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...],
+                     dilewati: pa.Table | None = None) -> Path:
         """A file's rollup by query ``nama`` as a Parquet file in the cache (made once per
-        fingerprint and per set of earlier files whose copies take precedence)."""
+        fingerprint and per set of earlier files whose copies take precedence). ``dilewati``:
+        the file's respondents whose copy in an earlier file counts (left out here)."""
         simpanan = self._path_rollup(nama, sidik, sebelum)
         if simpanan.exists():
             return simpanan
-        prioritas = self._kunci_prioritas(sebelum)
+        prioritas = _KUNCI_KOSONG.empty_table() if dilewati is None else dilewati
         with self.basis.kunci:
             self._tampilkan(sidik)
             self.basis.daftarkan("kunci_prioritas", prioritas)
@@ -476,9 +611,72 @@ class Katalog:
         self.disk.simpan_yang_dipakai(dipakai)
 
 
-def _simpan_npy(path: Path, larik: np.ndarray) -> None:
-    with open(path, "wb") as f:  # a file object: np.save would append .npy to a bare path
-        np.save(f, larik, allow_pickle=False)
+class _Pencatat:
+    """The running build's progress: publishes a new :class:`Kemajuan` after every step."""
+
+    def __init__(self, katalog: Katalog, generasi: int, berkas: int) -> None:
+        self._katalog = katalog
+        self.kini = Kemajuan(generasi=generasi, tahap="periksa", berkas=berkas)
+        self.cadangan = 0.0  # work expected after the overlap step (base rollups), provisional
+        katalog._kemajuan = self.kini
+
+    def _ganti(self, **isi) -> None:
+        self.kini = replace(self.kini, **isi)
+        self._katalog._kemajuan = self.kini  # one assignment: readers see old or new, whole
+
+    def perkirakan(self, sisa: float, tahap: str | None = None, **isi) -> None:
+        """The work still expected for the first snapshot is now ``sisa`` units."""
+        self._ganti(pekerjaan=self.kini.dikerjakan + sisa, tahap=tahap or self.kini.tahap, **isi)
+
+    def catat(self, kerja: float = 0.0, **tambah: int) -> None:
+        """``kerja`` units of work done; ``tambah``: counts to increase (diperiksa=1, ...)."""
+        isi = {k: getattr(self.kini, k) + v for k, v in tambah.items()}
+        self._ganti(dikerjakan=self.kini.dikerjakan + kerja, **isi)
+
+
+def _menurut_panjang(daftar: pa.ChunkedArray | pa.Array):
+    """For each length m of the lists in ``daftar``: (row numbers, their items as an (n, m)
+    matrix)."""
+    if isinstance(daftar, pa.ChunkedArray):
+        daftar = daftar.combine_chunks()
+    if len(daftar) == 0:
+        return
+    panjang = pc.list_value_length(daftar).to_numpy(zero_copy_only=False)
+    datar = pc.list_flatten(daftar).to_numpy(zero_copy_only=False)
+    awal = np.concatenate([[0], np.cumsum(panjang)[:-1]])
+    for m in np.unique(panjang):
+        baris = np.flatnonzero(panjang == m)
+        yield baris, datar[awal[baris][:, None] + np.arange(m)]
+
+
+def _pasangan(daftar: pa.ChunkedArray, nomor: np.ndarray) -> dict[tuple[int, int], int]:
+    """Respondents shared per pair of files: every two files in a respondent's (ascending)
+    list of files, as numbers ``nomor[position]``, earlier file first."""
+    hasil: dict[tuple[int, int], int] = {}
+    for _, m in _menurut_panjang(daftar):
+        for i in range(m.shape[1]):
+            for j in range(i + 1, m.shape[1]):
+                pasang = np.stack([nomor[m[:, i]], nomor[m[:, j]]], axis=1)
+                unik, n = np.unique(pasang, axis=0, return_counts=True)
+                for (a, b), k in zip(unik.tolist(), n.tolist(), strict=True):
+                    hasil[a, b] = hasil.get((a, b), 0) + k
+    return hasil
+
+
+def _dilewati(daftar: pa.ChunkedArray) -> dict[int, np.ndarray]:
+    """Per file position, the rows (respondents) whose copy in that file is skipped: every
+    file of a respondent's list but the first."""
+    bagian: dict[int, list[np.ndarray]] = {}
+    for baris, m in _menurut_panjang(daftar):
+        f = m[:, 1:].ravel()
+        r = np.repeat(baris, m.shape[1] - 1)
+        urut = np.argsort(f, kind="stable")
+        f, r = f[urut], r[urut]
+        batas = np.flatnonzero(np.diff(f)) + 1
+        for potong_f, potong_r in zip(np.split(f, batas), np.split(r, batas), strict=True):
+            if len(potong_f):
+                bagian.setdefault(int(potong_f[0]), []).append(potong_r)
+    return {f: np.sort(np.concatenate(r)) for f, r in bagian.items()}
 
 
 def _sidik(path: Path, relatif: str) -> Sidik | None:

@@ -169,11 +169,48 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
 
 
 def _keadaan(lang: str) -> katalog.Keadaan:
+    """The snapshot the page shows. While the first one is being built (a large folder after a
+    cold start), a progress bar instead of a spinner: files checked, files summarised and the
+    estimated time left, refreshed every second until the snapshot appears."""
+    teks = {
+        "periksa": ("Berkas diperiksa: {n} dari {total}", "Files checked: {n} of {total}"),
+        "ringkas": ("ringkasan dibuat: {n} dari {total}", "summaries built: {n} of {total}"),
+        "tumpang": ("mencari responden yang sama di beberapa berkas",
+                    "looking for the same respondents in several files"),
+        "sisa": ("sisa waktu kira-kira {waktu}", "about {waktu} left"),
+        "kira": ("memperkirakan sisa waktu…", "estimating the time left…"),
+        "detik": ("{n} detik", "{n} s"),
+        "menit": ("{n} menit", "{n} min"),
+    }
+
+    def kemajuan(m: katalog.Kemajuan) -> str:
+        bagian = [i18n.teks(teks, "periksa", lang, n=fmt.bulat(m.diperiksa, lang),
+                            total=fmt.bulat(m.berkas, lang))]
+        if m.tahap == "tumpang":
+            bagian.append(i18n.teks(teks, "tumpang", lang))
+        if m.ringkasan:
+            bagian.append(i18n.teks(teks, "ringkas", lang, n=fmt.bulat(m.diringkas, lang),
+                                    total=fmt.bulat(m.ringkasan, lang)))
+        sisa = m.sisa_detik()
+        if sisa is None:
+            bagian.append(i18n.teks(teks, "kira", lang))
+        else:
+            waktu = (i18n.teks(teks, "detik", lang, n=fmt.bulat(max(1, round(sisa)), lang)) if sisa < 90
+                     else i18n.teks(teks, "menit", lang, n=fmt.bulat(round(sisa / 60), lang)))
+            bagian.append(i18n.teks(teks, "sisa", lang, waktu=waktu))
+        return " · ".join(bagian)
+
     kat = katalog.katalog()
     try:
         if not kat.siap:
-            with st.spinner(tx("memuat", lang)):
-                return layanan.keadaan()
+            papan = st.empty()
+            while (k := kat.tunggu_pertama(1.0)) is None:
+                m = kat.kemajuan
+                with papan.container():
+                    st.markdown(f"**{tx('memuat', lang)}**")
+                    st.progress(m.bagian if m else 0.0, text=kemajuan(m) if m else None)
+            papan.empty()
+            return k
         k = layanan.keadaan()
     except katalog.GagalMemuat as e:  # a plain sentence, never a traceback
         st.error(tx("gagal_memuat", lang, sebab=aman.md(e)))

@@ -1,7 +1,12 @@
--- kunci_hash: a 64-bit hash of every respondent key (periode, responden_id) of view `berkas`,
--- used only to find files that may share respondents (equal keys give equal hashes; the
--- counting itself uses the exact keys, see agregat_berkas.sql).
+-- kunci_hash: every respondent key (periode, responden_id) of view `berkas` with its 64-bit
+-- hash. Kept in the cache folder per file (one Parquet file each) for the overlap check
+-- (tumpang_periode.sql), which groups the hashes of all files of a period in one pass and
+-- compares exact keys only where a hash is seen in more than one file.
 -- Parameters: none.
--- Columns: h (UBIGINT).
-SELECT hash(periode::INTEGER, responden_id::VARCHAR) AS h
+-- Columns: periode (INTEGER), responden_id (VARCHAR), h (UBIGINT).
+SELECT
+  periode::INTEGER AS periode,
+  responden_id::VARCHAR AS responden_id,
+  hash(periode::INTEGER, responden_id::VARCHAR) AS h
 FROM berkas
+ORDER BY periode

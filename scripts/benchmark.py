@@ -29,6 +29,13 @@ stderr; the result tables (markdown) go to stdout. What is measured:
    rename of its ``periode=2026`` folder, and a browser reload of ``/?periode=2026`` is
    repeated until it shows 2026. That folder is removed at the end; nothing else in DATA_DIR
    is written.
+4. ``--berkas-banyak`` (``make bench-berkas``, on a folder from
+   scripts/buat_data_berkas_banyak.py) instead: in subprocesses, the first snapshot after a
+   cold start (empty cache) and after a restart with the cache in place, a new 10,000-row file
+   (moved into ``periode=2026/`` with one rename, removed afterwards) until it is counted, and
+   the peak RSS of those processes; then the overlap step alone, one pass per period against
+   the pairwise method it replaced (given ``--anggaran-berpasangan`` seconds, then
+   extrapolated by the number of pairs).
 """
 
 from __future__ import annotations
@@ -527,6 +534,187 @@ def ukur_browser(data_dir: Path, cache_demo: Path, kerja: Path, port: int, tanpa
 
 
 # ======================================================================================
+# 4. A folder of many small per-agency files (`make bench-berkas`, issue 10)
+# ======================================================================================
+TARGET_BERKAS_DINGIN_S, TARGET_BERKAS_ULANG_S, TARGET_BERKAS_BARU_S = 60, 5, 5
+
+
+def pekerja_berkas(tugas: dict) -> None:
+    """Subprocess: build the catalog of tugas['data'] with cache tugas['cache'] (a cold start or
+    a restart), optionally drop a new file in and time until it is counted; print JSON."""
+    mulai = time.perf_counter()
+    os.environ["BERAKHLAK_DATA_DIR"] = tugas["data"]
+    os.environ["BERAKHLAK_CACHE_DIR"] = tugas["cache"]
+    from berakhlak import katalog
+
+    kat = katalog.katalog()
+    k = kat.segarkan()
+    hasil = {"pertama_s": time.perf_counter() - mulai, "responden": k.n_responden,
+             "tumpang": len(k.tumpang), "berkas": len(k.berkas), "dimuat": len(k.dimuat)}
+    k = kat.tunggu_lengkap()
+    hasil["lengkap_s"] = time.perf_counter() - mulai
+    if tugas.get("baru"):
+        import pyarrow.parquet as pq
+
+        sumber, tujuan = Path(tugas["baru"]), Path(tugas["data"]) / "periode=2026"
+        tujuan.mkdir()
+        try:
+            awal = time.perf_counter()
+            os.rename(sumber, tujuan / sumber.name)  # one atomic rename into the folder
+            while kat.segarkan().n_responden == k.n_responden:
+                time.sleep(0.05)
+                if time.perf_counter() - awal > 300:
+                    raise TimeoutError("new file not counted after 300 s")
+            hasil["baru_s"] = time.perf_counter() - awal
+            hasil["baru_baris"] = pq.read_metadata(tujuan / sumber.name).num_rows
+        finally:
+            shutil.rmtree(tujuan, ignore_errors=True)
+    hasil["rss_puncak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(hasil))
+
+
+def jalankan_pekerja_berkas(tugas: dict) -> dict:
+    proses = subprocess.run([sys.executable, __file__, "--pekerja-berkas", json.dumps(tugas)],
+                            capture_output=True, text=True, cwd=AKAR)
+    if proses.returncode != 0:
+        raise RuntimeError(f"worker failed: {proses.stderr[-2000:]}")
+    return json.loads(proses.stdout.strip().splitlines()[-1])
+
+
+def tumpang_berpasangan(kat, sah: list, anggaran_s: float) -> dict:
+    """The overlap step as it was before issue 10, for comparison: every file's sorted key
+    hashes on disk, then every file against every earlier file sharing a period
+    (np.intersect1d, each side loaded from disk for every pair). Stops after ``anggaran_s``
+    seconds and extrapolates by the number of pairs (the cost per pair is about constant)."""
+    import numpy as np
+
+    folder = Path(tempfile.mkdtemp(prefix="hash-lama-", dir=kat.cache))
+    try:
+        def hash_kunci(s):
+            path = folder / (kat._path_kunci(s).stem + ".npy")
+            if path.exists():
+                return np.load(path)
+            h = np.sort(pq_baca(kat._kunci_berkas(s)).column("h").to_numpy())
+            with open(path, "wb") as f:
+                np.save(f, h, allow_pickle=False)
+            return h
+
+        total = sum(1 for i, s in enumerate(sah) for a in sah[:i]
+                    if set(kat._validasi[s].periode) & set(kat._validasi[a].periode))
+        mulai, pasangan, ketemu = time.perf_counter(), 0, 0
+        for i, s in enumerate(sah):
+            periode = set(kat._validasi[s].periode)
+            for a in sah[:i]:
+                if not periode & set(kat._validasi[a].periode):
+                    continue
+                ketemu += bool(len(np.intersect1d(hash_kunci(a), hash_kunci(s), assume_unique=True)))
+                pasangan += 1
+            if time.perf_counter() - mulai > anggaran_s:
+                break
+        detik = time.perf_counter() - mulai
+        return {"pasangan": total, "diukur": pasangan, "detik": detik,
+                "perkiraan_s": detik / max(pasangan, 1) * total, "lengkap": pasangan == total,
+                "tumpang": ketemu}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pq_baca(path: Path):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=["h"])
+
+
+def ukur_tumpang(data_dir: Path, cache: Path, anggaran_s: float) -> dict:
+    """The overlap step alone, after validation (cached): the one-pass-per-period method from
+    scratch (keys extracted, one query per period) against the pairwise one."""
+    from berakhlak import katalog
+
+    kat = katalog.Katalog(data_dir, cache)
+    try:
+        parquet, _ = katalog.pindai(data_dir)
+        sah = [s for p, s in parquet if kat._validasi_satu(p, s, data_dir).dimuat]
+        for p in list(kat.disk.folder.glob("tumpang*")) + list(kat.disk.folder.glob("kunci-*")):
+            p.unlink()  # from scratch: keys and per-period results made again
+        mulai = time.perf_counter()
+        tumpang, _, _ = kat._cari_tumpang(sah)
+        baru = {"detik": time.perf_counter() - mulai, "tumpang": len(tumpang)}
+        mulai = time.perf_counter()
+        kat._cari_tumpang(sah)
+        baru["cache_detik"] = time.perf_counter() - mulai
+        log(f"[berkas] overlap, one pass per period: {baru['detik']:.1f} s ({len(tumpang)} pairs sharing)")
+        lama = tumpang_berpasangan(kat, sah, anggaran_s)
+        log(f"[berkas] overlap, pairwise: {lama['diukur']:,} of {lama['pasangan']:,} pairs in "
+            f"{lama['detik']:.1f} s (all: {lama['perkiraan_s']:.0f} s)")
+        return {"baru": baru, "lama": lama, "berkas": len(sah)}
+    finally:
+        kat.basis.tutup()
+
+
+def ukur_berkas_banyak(data_dir: Path, kerja: Path, anggaran_s: float) -> dict:
+    from berakhlak import demo
+
+    cache = kerja / "cache_berkas"
+    cache.mkdir()
+    log(f"[berkas] cold start on {data_dir} (empty cache)")
+    dingin = jalankan_pekerja_berkas({"data": str(data_dir), "cache": str(cache)})
+    log(f"[berkas] cold: first snapshot {dingin['pertama_s']:.1f} s, complete {dingin['lengkap_s']:.1f} s, "
+        f"peak {dingin['rss_puncak_mb']:.0f} MB")
+    sementara = kerja / "baru"
+    sementara.mkdir()
+    berkas_baru = demo.tulis_satu_periode_nasional(sementara, 2026, baris=10_000)
+    ulang = jalankan_pekerja_berkas({"data": str(data_dir), "cache": str(cache), "baru": str(berkas_baru)})
+    log(f"[berkas] restart: first snapshot {ulang['pertama_s']:.1f} s; new file visible "
+        f"{ulang['baru_s']:.1f} s; peak {ulang['rss_puncak_mb']:.0f} MB")
+    return {"dingin": dingin, "ulang": ulang, "tumpang": ukur_tumpang(data_dir, cache, anggaran_s)}
+
+
+def tabel_berkas(b: dict) -> str:
+    def tanda(ok: bool) -> str:
+        return "yes" if ok else "**no**"
+
+    d, u, t = b["dingin"], b["ulang"], b["tumpang"]
+    lama = t["lama"]
+    teks_lama = (f"{lama['detik']:.1f} s" if lama["lengkap"] else
+                 f"~{lama['perkiraan_s']:.0f} s (extrapolated: {lama['diukur']:,} of "
+                 f"{lama['pasangan']:,} pairs took {lama['detik']:.1f} s)")
+    rss = max(d["rss_puncak_mb"], u["rss_puncak_mb"])
+    return "\n".join([
+        f"{d['berkas']:,} files ({d['dimuat']:,} loaded), {d['responden']:,} respondents, "
+        f"{d['tumpang']:,} pairs of files sharing respondents",
+        "",
+        "| Measure | value | target | met |", "|---|---:|---:|:-:|",
+        f"| Cold start → first snapshot (empty cache) | {d['pertama_s']:.1f} s | ≤ {TARGET_BERKAS_DINGIN_S} s "
+        f"| {tanda(d['pertama_s'] <= TARGET_BERKAS_DINGIN_S)} |",
+        f"| Cold start → every breakdown ready | {d['lengkap_s']:.1f} s | | |",
+        f"| Restart with the cache → first snapshot | {u['pertama_s']:.1f} s | ≤ {TARGET_BERKAS_ULANG_S} s "
+        f"| {tanda(u['pertama_s'] <= TARGET_BERKAS_ULANG_S)} |",
+        f"| New file ({u['baru_baris']:,} rows) → counted | {u['baru_s']:.1f} s | ≤ {TARGET_BERKAS_BARU_S} s "
+        f"| {tanda(u['baru_s'] <= TARGET_BERKAS_BARU_S)} |",
+        f"| Peak RSS (build process) | {rss:,.0f} MB | ≤ {TARGET_RSS_MB:,} MB | {tanda(rss <= TARGET_RSS_MB)} |",
+        f"| Overlap step, one pass per period (keys extracted + one query per period) "
+        f"| {t['baru']['detik']:.1f} s | | |",
+        f"| Overlap step, one pass per period, results cached (restart) | {t['baru']['cache_detik']:.2f} s | | |",
+        f"| Overlap step, pairwise (before issue 10), {lama['pasangan']:,} pairs | {teks_lama} | | |",
+    ])
+
+
+def main_berkas(data_dir: Path, anggaran_s: float) -> int:
+    """`make bench-berkas`: the many-files measures only."""
+    print(kepala(data_dir), flush=True)
+    kerja = Path(tempfile.mkdtemp(prefix="berakhlak-bench-berkas-"))
+    try:
+        b = ukur_berkas_banyak(data_dir, kerja, anggaran_s)
+        print()
+        print("## Many small files (cold start, restart, new file, overlap step)")
+        print()
+        print(tabel_berkas(b))
+    finally:
+        shutil.rmtree(kerja, ignore_errors=True)
+    return 0
+
+
+# ======================================================================================
 # The report
 # ======================================================================================
 def kepala(data_dir: Path) -> str:
@@ -616,6 +804,10 @@ def baca_argumen(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--tanpa-browser", action="store_true", help="skip the server/browser part")
     parser.add_argument("--tanpa-pandas", action="store_true", help="skip the pandas approach")
     parser.add_argument("--tanpa-ekstrak", action="store_true", help="skip the new-extract latency")
+    parser.add_argument("--berkas-banyak", action="store_true",
+                        help="only the many-small-files measures (make bench-berkas)")
+    parser.add_argument("--anggaran-berpasangan", type=float, default=120,
+                        help="seconds for the old pairwise overlap step before extrapolating")
     parser.add_argument("--profil", action="store_true",
                         help="print a cProfile of one uncached run of each page view that misses")
     return parser.parse_args(argv)
@@ -628,6 +820,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no Parquet files in {data_dir} (run `make data-nasional`)", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the finally blocks run
+    if arg.berkas_banyak:
+        return main_berkas(data_dir, arg.anggaran_berpasangan)
     print(kepala(data_dir), flush=True)
     kerja = Path(tempfile.mkdtemp(prefix="berakhlak-bench-"))
     try:
@@ -666,5 +860,8 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--pekerja-pandas":
         pekerja_pandas(json.loads(sys.argv[2]))
+        raise SystemExit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--pekerja-berkas":
+        pekerja_berkas(json.loads(sys.argv[2]))
         raise SystemExit(0)
     raise SystemExit(main())

@@ -53,13 +53,13 @@ def test_campuran_baik_dan_buruk_setiap_responden_sah_terhitung(data_env):
     tulis(data_env / "buruk_kolom.parquet", tabel(ids("d", 12)).drop_columns(["adaptif"]))
     (data_env / "bukan.parquet").write_text("periode,responden_id\n2024,x\n")
     os.utime(data_env / "bukan.parquet", (time.time() - 3600,) * 2)
-    (data_env / "catatan.csv").write_text("x")
+    (data_env / "catatan.txt").write_text("x")
     k = segarkan()
     status = {h.relatif: h.status for h in k.berkas}
     assert status == {"baik1.parquet": "dimuat", "periode=2024/baik2.parquet": "dimuat",
                       "buruk_rentang.parquet": "ditolak", "buruk_kolom.parquet": "ditolak",
                       "bukan.parquet": "ditolak"}
-    assert k.diabaikan == ["catatan.csv"]
+    assert k.diabaikan == ["catatan.txt"]
     assert k.n_responden == 40 and not k.demo
 
 
@@ -172,7 +172,7 @@ def test_nama_berisi_kutip_atau_sql_hanyalah_nama(data_env):
     assert layanan.opsi(k, "instansi", Pilihan(periode=2024)) == ["Dinas 'X'; DROP TABLE agregat; --",
                                                                  "Instansi Lain"]
     assert total(k, periode=2024, instansi=jahat)["n"] == 12
-    assert total(k, periode=2024, unit_kerja='Unit "Y" OR 1=1')["n"] == 12
+    assert total(k, periode=2024, instansi=jahat, unit_kerja='Unit "Y" OR 1=1')["n"] == 12
     assert segarkan().n_responden == 27
 
 
