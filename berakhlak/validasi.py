@@ -1,9 +1,12 @@
-"""Checks one Parquet extract against the data contract, before it is loaded.
+"""Checks one extract against the data contract, before it is loaded.
 
-Each file is loaded whole or rejected whole, with reasons a non-programmer understands.
-Structure is judged from the Parquet schema (pyarrow, no data read); the data itself is
-checked in DuckDB with a few scans (``queries/validasi_*.sql``). Nothing in the data
-folder is ever written, moved or deleted, and a bad file never raises.
+Each file is loaded whole or rejected whole, with reasons a non-programmer understands, all
+of them at once: a column that is missing or of the wrong type only leaves out the checks
+that need it. Structure is judged from the Parquet schema (pyarrow, no data read); the data
+itself is checked in DuckDB with a few scans (``queries/validasi_*.sql``), plausibility
+included (scores on a 1-5 or 0-1 scale, a value whose scores are all identical). A ``.csv``
+or ``.xlsx`` extract is first converted to Parquet in the cache folder (berakhlak.konversi).
+Nothing in the data folder is ever written, moved or deleted, and a bad file never raises.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from berakhlak import db, kontrak
+from berakhlak import db, kontrak, konversi
 from berakhlak.format import bulat
 from berakhlak.i18n import BAKU, teks
 
@@ -28,6 +31,9 @@ log = logging.getLogger(__name__)
 DETIK_SALIN = 30.0  # a damaged file changed this recently is probably still being copied
 N_CONTOH = 3
 N_CONTOH_PROVINSI = 5
+# A value answered by at least this many respondents with one and the same score is not
+# plausible (a constant or a copied formula); fewer may agree by chance (a small unit).
+MIN_SKOR_SERAGAM = 50
 _POLA_FOLDER = re.compile(r"periode=(.*)", re.IGNORECASE)
 
 _GALAT_BACA = (OSError, ValueError, pa.ArrowException)  # what pyarrow raises on a bad file
@@ -78,6 +84,30 @@ TEKS: dict[str, tuple[str, str]] = {
         "Berkas tampaknya masih disalin (diubah {detik} detik lalu); akan diperiksa lagi.",
         ("The file seems to be still copying (changed {detik} seconds ago); "
          "it will be checked again."),
+    ),
+    "bukan_csv": (
+        ("Berkas CSV tidak bisa dibaca{lokasi}. Pastikan setiap baris memakai pemisah yang "
+         "sama dengan baris judul ({pemisah}) dan setiap tanda kutip ditutup, lalu simpan ulang "
+         "sebagai CSV (UTF-8)."),
+        ("The CSV file cannot be read{lokasi}. Make sure every row uses the same separator as "
+         "the header row ({pemisah}) and every quote is closed, then save it again as CSV "
+         "(UTF-8)."),
+    ),
+    "bukan_xlsx": (
+        ("Berkas tidak bisa dibaca sebagai Excel: bukan buku kerja .xlsx, rusak, atau "
+         "berkata sandi. Simpan ulang dari Excel sebagai \"Buku Kerja Excel (.xlsx)\" tanpa "
+         "kata sandi."),
+        ("The file cannot be read as Excel: not an .xlsx workbook, damaged, or password "
+         "protected. Save it again from Excel as \"Excel Workbook (.xlsx)\" without a "
+         "password."),
+    ),
+    "lembar_tanpa_kolom": (
+        ("Tidak ada lembar kerja yang baris judulnya memuat kolom data (mis. periode, "
+         "responden_id, instansi); lembar yang ada: {lembar}. Letakkan data di satu lembar "
+         "dengan nama kolom di baris judul."),
+        ("No sheet has a header row naming the data columns (e.g. periode, responden_id, "
+         "instansi); the sheets are: {lembar}. Put the data on one sheet with the column "
+         "names in its header row."),
     ),
     "kosong": (
         "Berkas tidak berisi data (0 baris).",
@@ -135,6 +165,33 @@ TEKS: dict[str, tuple[str, str]] = {
         ('Unknown province names in column "{kolom}": {daftar}{lainnya}. '
          'Use the official names, e.g. "Jawa Barat".'),
     ),
+    "skala_0_1": (
+        ("Skor tampaknya berskala 0-1, bukan 0-100: semua {baris} skor di kolom {kolom} "
+         "bernilai 1 atau kurang (terendah {min}; tertinggi {maks}). Kalikan skor dengan 100, "
+         "atau ekspor ulang dalam skala 0-100."),
+        ("The scores seem to be on a 0-1 scale, not 0-100: all {baris} scores in columns "
+         "{kolom} are 1 or less (lowest {min}, highest {maks}). Multiply the scores by 100, "
+         "or export them again on the 0-100 scale."),
+    ),
+    "skala_1_5": (
+        ("Skor tampaknya berskala 1-5 (jawaban kuesioner), bukan 0-100: semua {baris} skor di "
+         "kolom {kolom} bernilai 5 atau kurang (terendah {min}; tertinggi {maks}). Ekspor ulang "
+         "skor indeks dalam skala 0-100; bila ini rata-rata jawaban 1-5, (skor − 1) × 25 "
+         "mengubahnya ke 0-100."),
+        ("The scores seem to be on a 1-5 scale (questionnaire answers), not 0-100: all "
+         "{baris} scores in columns {kolom} are 5 or less (lowest {min}, highest {maks}). "
+         "Export the index scores again on the 0-100 scale; if these are mean answers on "
+         "1-5, (score − 1) × 25 turns them into 0-100."),
+    ),
+    "skor_seragam": (
+        ("Setiap responden mendapat skor yang sama persis di {daftar}. Pada survei sungguhan "
+         "ini hampir mustahil: biasanya kolom terisi nilai tetap atau rumus yang tersalin, "
+         "atau kolomnya tertukar. Periksa ekspornya dan isi skor tiap responden."),
+        ("Every respondent has exactly the same score in {daftar}. In a real survey this is "
+         "almost impossible: usually the column was filled with a constant or a copied "
+         "formula, or columns were swapped. Check the export and fill in each respondent's "
+         "score."),
+    ),
     "responden_ganda": (
         ("Responden ganda (periode dan responden_id sama): {n_id} ID muncul lebih dari "
          "sekali, {baris} baris{contoh}."),
@@ -143,6 +200,13 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     # pieces
     "contoh": (" (contoh: {isi})", " (e.g. {isi})"),
+    "csv_kolom": (" (baris {baris_ke} berisi {ditemukan} kolom, padahal judulnya {harapan})",
+                  " (line {baris_ke} has {ditemukan} fields, the header has {harapan})"),
+    "csv_kutip": (" (baris {baris_ke}: tanda kutip tidak ditutup)",
+                  " (line {baris_ke}: a quote is not closed)"),
+    "csv_baris": (" (baris {baris_ke})", " (line {baris_ke})"),
+    "seragam_satu": ('kolom "{kolom}" (semua {baris} skor bernilai {nilai})',
+                     'column "{kolom}" (all {baris} scores are {nilai})'),
     "dan": ("dan", "and"),
     "n_baris": ("{n} baris", "{n} rows"),
     "lainnya": (", dan {n} nama lain", ", and {n} more names"),
@@ -243,7 +307,53 @@ def _teks_umum(alasan: Alasan, lang: str) -> str:
     return teks(TEKS, alasan.kode, lang, **r)
 
 
+def _teks_kolom_daftar(kolom: list[str], lang: str) -> str:
+    dan = f' {teks(TEKS, "dan", lang)} '
+    nama = [f'"{k}"' for k in kolom]
+    return nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + dan + nama[-1]
+
+
+def _teks_skala(kode: str):
+    def tulis(r: dict, lang: str) -> str:
+        return teks(TEKS, kode, lang, baris=bulat(r["baris"], lang),
+                    kolom=_teks_kolom_daftar(r["kolom"], lang),
+                    min=_angka(r["min"], lang), maks=_angka(r["maks"], lang))
+    return tulis
+
+
+def _teks_seragam(r: dict, lang: str) -> str:
+    bagian = [teks(TEKS, "seragam_satu", lang, kolom=k, baris=bulat(n, lang),
+                   nilai=_angka(v, lang)) for k, v, n in r["kolom"]]
+    dan = f' {teks(TEKS, "dan", lang)} '
+    daftar = bagian[0] if len(bagian) == 1 else "; ".join(bagian[:-1]) + ";" + dan + bagian[-1]
+    return teks(TEKS, "skor_seragam", lang, daftar=daftar)
+
+
+def _teks_csv(r: dict, lang: str) -> str:
+    if "harapan" in r and "baris_ke" in r:
+        lokasi = teks(TEKS, "csv_kolom", lang, **r)
+    elif r.get("kutip") and "baris_ke" in r:
+        lokasi = teks(TEKS, "csv_kutip", lang, **r)
+    elif "baris_ke" in r:
+        lokasi = teks(TEKS, "csv_baris", lang, **r)
+    else:
+        lokasi = ""
+    pemisah = r.get("pemisah", ";")
+    return teks(TEKS, "bukan_csv", lang, lokasi=lokasi,
+                pemisah=pemisah if pemisah == "tab" else f'"{pemisah}"')
+
+
+def _teks_lembar(r: dict, lang: str) -> str:
+    return teks(TEKS, "lembar_tanpa_kolom", lang,
+                lembar=", ".join(f'"{n}"' for n in r["lembar"]) or "-")
+
+
 _PENULIS = {
+    "bukan_csv": _teks_csv,
+    "lembar_tanpa_kolom": _teks_lembar,
+    "skala_0_1": _teks_skala("skala_0_1"),
+    "skala_1_5": _teks_skala("skala_1_5"),
+    "skor_seragam": _teks_seragam,
     "tipe_salah": _teks_tipe_salah,
     "kolom_ganda": _teks_kolom_ganda,
     "provinsi_tidak_dikenal": _teks_provinsi,
@@ -399,9 +509,9 @@ def _alasan_periode(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alas
     return alasan
 
 
-def _alasan_teks(hasil: HasilValidasi, r: dict) -> list[Alasan]:
+def _alasan_teks(hasil: HasilValidasi, r: dict, hilang: set[str]) -> list[Alasan]:
     return [Alasan("teks_kosong", {"kolom": _asli(hasil, k), "baris": r[f"kosong_{k}"]})
-            for k in kontrak.WAJIB_TEKS if r[f"kosong_{k}"]]
+            for k in kontrak.WAJIB_TEKS if k not in hilang and r[f"kosong_{k}"]]
 
 
 def _alasan_provinsi(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alasan]:
@@ -431,6 +541,40 @@ def _alasan_nilai(basis: db.Basis, hasil: HasilValidasi, r: dict) -> list[Alasan
     return alasan
 
 
+def _alasan_skala(hasil: HasilValidasi, r: dict, kolom: list[str]) -> list[Alasan]:
+    """Columns whose scores are all on a 0-1 or a 1-5 scale, one reason per scale."""
+    alasan = []
+    satu = [k for k in kolom if r[f"maks_{k}"] <= 1]
+    for kode, grup in (("skala_0_1", satu), ("skala_1_5", [k for k in kolom if k not in satu])):
+        if grup:
+            alasan.append(Alasan(kode, {
+                "kolom": [_asli(hasil, k) for k in grup],
+                "baris": sum(r[f"n_{k}"] for k in grup),
+                "min": min(r[f"min_{k}"] for k in grup),
+                "maks": max(r[f"maks_{k}"] for k in grup),
+            }))
+    return alasan
+
+
+def _alasan_wajar(hasil: HasilValidasi, r: dict) -> list[Alasan]:
+    """Plausibility: scores that are all at most 5 (a 1-5 scale) or at most 1 (0-1) in the
+    whole file, or in a value answered by MIN_SKOR_SERAGAM or more; a value whose scores
+    (MIN_SKOR_SERAGAM or more) are all one and the same number."""
+    ada = [k for k in kontrak.KUNCI_NILAI if r[f"n_{k}"] and r[f"maks_{k}"] is not None]
+    if not ada:
+        return []
+    if all(r[f"maks_{k}"] <= 5 for k in ada):  # every score of the file: a scale, not a value
+        return _alasan_skala(hasil, r, ada)
+    banyak = [k for k in ada if r[f"n_{k}"] >= MIN_SKOR_SERAGAM]
+    seragam = [k for k in banyak if r[f"min_{k}"] == r[f"maks_{k}"]]
+    alasan = _alasan_skala(hasil, r, [k for k in banyak
+                                      if k not in seragam and r[f"maks_{k}"] <= 5])
+    if seragam:
+        alasan.append(Alasan("skor_seragam", {"kolom": [
+            (_asli(hasil, k), r[f"min_{k}"], r[f"n_{k}"]) for k in seragam]}))
+    return alasan
+
+
 def _alasan_ganda(basis: db.Basis) -> list[Alasan]:
     r = basis.jalankan("validasi_ganda", {"contoh": N_CONTOH}).iloc[0]
     if not r["n_id"]:
@@ -445,36 +589,66 @@ def _ringkasan(basis: db.Basis, hasil: HasilValidasi) -> dict:
               "periode_maks": kontrak.PERIODE_MAKS,
               "periode_folder": _periode_folder(hasil.relatif)[0]}
     baris = basis.jalankan("validasi_ringkasan", params).iloc[0]
-    r = {k: (int(v) if k != "periode_ada" else v) for k, v in baris.items()}
-    ada = r["periode_ada"]
-    r["periode_ada"] = tuple(sorted(int(p) for p in ada)) if _daftar(ada) else ()
+    r: dict[str, Any] = {}
+    for k, v in baris.items():
+        if k == "periode_ada":
+            r[k] = tuple(sorted(int(p) for p in v)) if _daftar(v) else ()
+        elif k.startswith(("min_", "maks_")):
+            r[k] = None if v is None or math.isnan(float(v)) else float(v)
+        else:
+            r[k] = int(v)
     return r
 
 
 def _daftar(nilai: Any) -> bool:
     """Whether a DuckDB list value read through pandas is a real list (not NULL)."""
-    return nilai is not None and not isinstance(nilai, float)
+    return not kontrak.kosong(nilai)  # None, NaN or pandas' NA (a column of NULLs)
 
 
-def _alasan_data(basis: db.Basis, hasil: HasilValidasi) -> list[Alasan]:
-    """Every data problem, reading the file through the view `berkas`."""
+@dataclass(frozen=True)
+class _Terpakai:
+    """What the data checks can read: the view's columns and constants, and the contract
+    columns that cannot be checked (missing, clashing, of the wrong type)."""
+
+    kolom: dict[str, str]
+    konstanta: dict[str, Any]
+    hilang: frozenset[str]
+
+
+def _terpakai(hasil: HasilValidasi, struktur: list[Alasan]) -> _Terpakai:
+    salah = {a.rincian["kanon"] for a in struktur if a.kode == "tipe_salah"}
+    kolom = {k: v for k, v in hasil.kolom.items() if k not in salah}
+    konstanta = dict(hasil.konstanta)
+    hilang = set()
+    for k in kontrak.SEMUA_KOLOM:
+        if k not in kolom and konstanta.get(k) is None:
+            konstanta[k] = None  # a NULL column: its counts are zero, its reasons left out
+            hilang.add(k)
+    return _Terpakai(kolom, konstanta, frozenset(hilang))
+
+
+def _alasan_data(basis: db.Basis, hasil: HasilValidasi, pakai: _Terpakai) -> list[Alasan]:
+    """Every data problem the usable columns show, reading the file through view `berkas`."""
+    hilang = pakai.hilang
     with basis.kunci:
-        basis.tampilkan_berkas("berkas", hasil.path.resolve(), hasil.kolom, hasil.konstanta)
+        basis.tampilkan_berkas("berkas", hasil.path.resolve(), pakai.kolom, pakai.konstanta)
         r = _ringkasan(basis, hasil)
         hasil.baris, hasil.n_instansi, hasil.periode = r["baris"], r["n_instansi"], r["periode_ada"]
         return [
-            *_alasan_periode(basis, hasil, r),
-            *_alasan_teks(hasil, r),
-            *_alasan_provinsi(basis, hasil, r),
+            *(_alasan_periode(basis, hasil, r) if "periode" not in hilang else []),
+            *_alasan_teks(hasil, r, hilang),
+            *(_alasan_provinsi(basis, hasil, r) if "provinsi" not in hilang else []),
             *_alasan_nilai(basis, hasil, r),
-            *_alasan_ganda(basis),
+            *_alasan_wajar(hasil, r),
+            *(_alasan_ganda(basis) if not {"periode", "responden_id"} & hilang else []),
         ]
 
 
 # --------------------------------------------------------------------------- entry point
 
 
-def _tidak_terbaca(hasil: HasilValidasi, galat: Exception, sekarang: float) -> HasilValidasi:
+def _tidak_terbaca(hasil: HasilValidasi, galat: Exception, sekarang: float,
+                   kode: str = "bukan_parquet", rincian: dict | None = None) -> HasilValidasi:
     try:
         umur = sekarang - hasil.path.stat().st_mtime
     except OSError:
@@ -483,32 +657,56 @@ def _tidak_terbaca(hasil: HasilValidasi, galat: Exception, sekarang: float) -> H
         hasil.status = MENUNGGU
         hasil.alasan = [Alasan("sedang_disalin", {"detik": max(0, int(umur))})]
     else:
-        hasil.alasan = [Alasan("bukan_parquet", {"galat": str(galat)[:300]})]
+        hasil.alasan = [Alasan(kode, {"galat": str(galat)[:300], **(rincian or {})})]
     return hasil
 
 
 def _periksa(basis: db.Basis, hasil: HasilValidasi, pf: pq.ParquetFile) -> None:
+    """Every problem of the file at once: structure from the schema, then the data checks
+    on the columns that can be read (a missing or mistyped column leaves out only the
+    checks that need it)."""
     hasil.baris = pf.metadata.num_rows
-    hasil.alasan = _alasan_struktur(hasil, pf)
+    struktur = _alasan_struktur(hasil, pf)
+    data: list[Alasan] = []
     if hasil.baris == 0:
-        hasil.alasan.append(Alasan("kosong", {}))
-    if not hasil.alasan:
+        data = [Alasan("kosong", {})]
+    else:
         try:
-            hasil.alasan = _alasan_data(basis, hasil)
+            data = _alasan_data(basis, hasil, _terpakai(hasil, struktur))
         except db.KolomTidakDiizinkan:
             raise
         except Exception as galat:  # a damaged page: reject the file, never crash
             log.warning("isi berkas %s tidak terbaca", hasil.path, exc_info=True)
-            hasil.alasan = [Alasan("rusak", {"galat": str(galat)[:300]})]
+            hasil.baris = pf.metadata.num_rows
+            # with structure problems already named, a failing scan adds nothing useful
+            data = [] if struktur else [Alasan("rusak", {"galat": str(galat)[:300]})]
+    hasil.alasan = struktur + data
     hasil.status = DITOLAK if hasil.alasan else DIMUAT
 
 
 def validasi_berkas(basis: db.Basis, path: Path, akar: Path,
-                    sekarang: float | None = None) -> HasilValidasi:
-    """Check one Parquet file under data root ``akar``: loaded whole or rejected whole."""
+                    sekarang: float | None = None, cache: Path | None = None) -> HasilValidasi:
+    """Check one extract under data root ``akar``: loaded whole or rejected whole.
+
+    A ``.csv`` or ``.xlsx`` file is converted to Parquet in ``cache`` (default: the cache
+    folder, BERAKHLAK_CACHE_DIR) first; the result keeps the original relative name and
+    points ``path`` at the converted file, which is what is loaded.
+    """
     sekarang = time.time() if sekarang is None else sekarang
     path = Path(path)
     hasil = HasilValidasi(path=path, relatif=_relatif(path, Path(akar)), status=DITOLAK)
+    if konversi.perlu(path):
+        try:
+            path = konversi.ke_parquet(basis, path, cache)
+        except konversi.GagalBaca as galat:
+            return _tidak_terbaca(hasil, galat, sekarang, galat.kode, galat.rincian)
+        except konversi.TanpaLembar as galat:
+            hasil.alasan = [Alasan("lembar_tanpa_kolom", {"lembar": galat.lembar})]
+            return hasil
+        except Exception as galat:  # an odd file must not stop the dashboard
+            log.warning("berkas %s tidak bisa dikonversi", path, exc_info=True)
+            return _tidak_terbaca(hasil, galat, sekarang, konversi.kode_galat(path))
+        hasil.path = path
     try:
         pf = pq.ParquetFile(path)
         pf.schema_arrow, pf.metadata  # noqa: B018 - both must be readable

@@ -46,10 +46,30 @@ TEKS = {
     "dipakai": ("Berkas yang dipakai", "File that counts"),
     "dilewati": ("Berkas yang dilewati", "File skipped"),
     "bersama": ("Responden bersama", "Shared respondents"),
-    "judul_abaikan": ("Berkas lain yang diabaikan (bukan .parquet)", "Other files ignored (not .parquet)"),
+    "judul_abaikan": ("Berkas lain yang diabaikan (bukan .parquet, .csv atau .xlsx)",
+                      "Other files ignored (not .parquet, .csv or .xlsx)"),
     "tak_ada_abaikan": ("Tidak ada.", "None."),
     "judul_kontrak": ("Format data (kontrak)", "Data format (contract)"),
     "templat": ("Unduh templat Parquet", "Download Parquet template"),
+    "templat_csv": ("Unduh templat CSV", "Download CSV template"),
+    "templat_xlsx": ("Unduh templat Excel", "Download Excel template"),
+    "kamus": ("Unduh kamus data (CSV)", "Download data dictionary (CSV)"),
+    "format_berkas": (
+        "**Format berkas:** Parquet (`.parquet`), CSV (`.csv`: pemisah `;` dengan koma desimal "
+        "seperti ekspor Excel berbahasa Indonesia, atau `,` dengan titik desimal; dikenali "
+        "otomatis) atau Excel (`.xlsx`: data di lembar yang baris judulnya memuat nama kolom di "
+        "atas). CSV dan Excel diubah menjadi Parquet di folder cache, tidak pernah di folder data.\n\n"
+        "**Pemeriksaan kewajaran:** berkas ditolak bila semua skornya 5 atau kurang (skala 1-5) "
+        "atau 1 atau kurang (skala 0-1), atau bila semua skor satu nilai sama persis "
+        "(sedikitnya {min_seragam} skor).",
+        "**File formats:** Parquet (`.parquet`), CSV (`.csv`: `;` with decimal commas as an "
+        "Indonesian Excel export writes it, or `,` with decimal points; detected) or Excel "
+        "(`.xlsx`: data on the sheet whose header row names the columns above). CSV and Excel "
+        "files are converted to Parquet in the cache folder, never in the data folder.\n\n"
+        "**Plausibility checks:** a file is rejected when all its scores are 5 or less (a 1-5 "
+        "scale) or 1 or less (a 0-1 scale), or when every score of a value is exactly the same "
+        "(at least {min_seragam} scores).",
+    ),
     "kontrak": (
         "Satu baris per responden per periode. Nama kolom tidak peka huruf besar/kecil; spasi "
         "dan tanda hubung dibaca sebagai garis bawah.\n\n"
@@ -123,5 +143,14 @@ st.markdown("\n".join(f"- {aman.kode(f)}" for f in k.diabaikan) if k.diabaikan e
 st.subheader(ctx.t(TEKS, "judul_kontrak"))
 st.markdown(ctx.t(TEKS, "kontrak", nilai=", ".join(f"`{v}`" for v in kontrak.KUNCI_NILAI),
                   opsional=", ".join(f"`{c}`" for c in kontrak.OPSIONAL_TEKS)))
-st.download_button(ctx.t(TEKS, "templat"), templat.templat_parquet(),
-                   file_name="templat_berakhlak.parquet", mime="application/octet-stream")
+st.markdown(ctx.t(TEKS, "format_berkas", min_seragam=fmt.bulat(validasi.MIN_SKOR_SERAGAM, lang)))
+unduh = st.columns(4)
+unduh[0].download_button(ctx.t(TEKS, "templat"), templat.templat_parquet(),
+                         file_name="templat_berakhlak.parquet", mime="application/octet-stream")
+unduh[1].download_button(ctx.t(TEKS, "templat_csv"), templat.templat_csv(),
+                         file_name="templat_berakhlak.csv", mime="text/csv")
+unduh[2].download_button(ctx.t(TEKS, "templat_xlsx"), templat.templat_xlsx(lang),
+                         file_name="templat_berakhlak.xlsx",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+unduh[3].download_button(ctx.t(TEKS, "kamus"), templat.kamus_csv(lang),
+                         file_name=f"kamus_data_berakhlak_{lang}.csv", mime="text/csv")

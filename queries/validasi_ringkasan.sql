@@ -8,7 +8,9 @@
 --   kosong_responden_id / kosong_instansi / kosong_provinsi (null or blank after trimming),
 --   provinsi_asing (non-blank names not in $provinsi),
 --   luar_<value> for each of the seven values (NaN or outside 0-100),
---   luar_level (socio-emotional level not one of 1-5).
+--   luar_level (socio-emotional level not one of 1-5),
+--   n_<value> / min_<value> / maks_<value> for each of the seven values (answered scores,
+--   NaN left out: their count, lowest and highest; for the plausibility checks).
 SELECT
     count(*) AS baris,
     count(DISTINCT instansi) AS n_instansi,
@@ -49,6 +51,27 @@ SELECT
     count(*) FILTER (
         WHERE isnan(kolaboratif::DOUBLE) OR kolaboratif::DOUBLE NOT BETWEEN 0 AND 100
     ) AS luar_kolaboratif,
+    count(*) FILTER (WHERE NOT isnan(berorientasi_pelayanan::DOUBLE)) AS n_berorientasi_pelayanan,
+    min(berorientasi_pelayanan::DOUBLE) FILTER (WHERE NOT isnan(berorientasi_pelayanan::DOUBLE)) AS min_berorientasi_pelayanan,
+    max(berorientasi_pelayanan::DOUBLE) FILTER (WHERE NOT isnan(berorientasi_pelayanan::DOUBLE)) AS maks_berorientasi_pelayanan,
+    count(*) FILTER (WHERE NOT isnan(akuntabel::DOUBLE)) AS n_akuntabel,
+    min(akuntabel::DOUBLE) FILTER (WHERE NOT isnan(akuntabel::DOUBLE)) AS min_akuntabel,
+    max(akuntabel::DOUBLE) FILTER (WHERE NOT isnan(akuntabel::DOUBLE)) AS maks_akuntabel,
+    count(*) FILTER (WHERE NOT isnan(kompeten::DOUBLE)) AS n_kompeten,
+    min(kompeten::DOUBLE) FILTER (WHERE NOT isnan(kompeten::DOUBLE)) AS min_kompeten,
+    max(kompeten::DOUBLE) FILTER (WHERE NOT isnan(kompeten::DOUBLE)) AS maks_kompeten,
+    count(*) FILTER (WHERE NOT isnan(harmonis::DOUBLE)) AS n_harmonis,
+    min(harmonis::DOUBLE) FILTER (WHERE NOT isnan(harmonis::DOUBLE)) AS min_harmonis,
+    max(harmonis::DOUBLE) FILTER (WHERE NOT isnan(harmonis::DOUBLE)) AS maks_harmonis,
+    count(*) FILTER (WHERE NOT isnan(loyal::DOUBLE)) AS n_loyal,
+    min(loyal::DOUBLE) FILTER (WHERE NOT isnan(loyal::DOUBLE)) AS min_loyal,
+    max(loyal::DOUBLE) FILTER (WHERE NOT isnan(loyal::DOUBLE)) AS maks_loyal,
+    count(*) FILTER (WHERE NOT isnan(adaptif::DOUBLE)) AS n_adaptif,
+    min(adaptif::DOUBLE) FILTER (WHERE NOT isnan(adaptif::DOUBLE)) AS min_adaptif,
+    max(adaptif::DOUBLE) FILTER (WHERE NOT isnan(adaptif::DOUBLE)) AS maks_adaptif,
+    count(*) FILTER (WHERE NOT isnan(kolaboratif::DOUBLE)) AS n_kolaboratif,
+    min(kolaboratif::DOUBLE) FILTER (WHERE NOT isnan(kolaboratif::DOUBLE)) AS min_kolaboratif,
+    max(kolaboratif::DOUBLE) FILTER (WHERE NOT isnan(kolaboratif::DOUBLE)) AS maks_kolaboratif,
     count(*) FILTER (
         WHERE isnan(level_sosio_emosional::DOUBLE)
            OR level_sosio_emosional::DOUBLE NOT IN (1, 2, 3, 4, 5)

@@ -29,7 +29,7 @@ def _folder_campuran(d: Path) -> None:
     tulis(d / "kosong.parquet", tabel([]))
     (d / "rusak.parquet").write_text("periode;responden_id\n2024;1\n")
     os.utime(d / "rusak.parquet", (time.time() - 3600,) * 2)
-    (d / "catatan.xlsx").write_text("x")
+    (d / "catatan.txt").write_text("x")
 
 
 def test_data_menunjukkan_setiap_alasan_dan_menghitung_sekali(data_env):
@@ -48,5 +48,5 @@ def test_data_menunjukkan_setiap_alasan_dan_menghitung_sekali(data_env):
         assert teks in alasan, teks
     tumpang = at.dataframe[1].value
     assert tumpang.iloc[0].tolist() == ["2024_jateng.parquet", "2024_jateng_ulang.parquet", 10]
-    assert "catatan.xlsx" in "\n".join(x.value for x in at.markdown)
+    assert "catatan.txt" in "\n".join(x.value for x in at.markdown)
     assert not any("data sintetis" in x.value.lower() for x in at.info)

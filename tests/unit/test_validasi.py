@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from berakhlak import db, kontrak
-from berakhlak.validasi import Alasan, HasilValidasi, teks_alasan, validasi_berkas
+from berakhlak.validasi import MIN_SKOR_SERAGAM, Alasan, HasilValidasi, teks_alasan, validasi_berkas
 
 N = 24
 INSTANSI = ("Kementerian Keuangan", "Pemerintah Kota Bandung", "Badan Pusat Statistik")
@@ -377,3 +377,114 @@ def test_semua_masalah_data_dilaporkan(basis, akar):
         "teks_kosong", "nilai_di_luar_rentang", "responden_ganda",
     ]
     assert hasil.baris == N
+
+
+# --------------------------------------------------------------------------- plausibility
+
+
+def test_skor_berskala_1_5_ditolak_dengan_sarannya(basis, akar):
+    data = data_sah()
+    for j, k in enumerate(kontrak.KUNCI_NILAI):
+        data[k] = [float(1 + (i + j) % 5) for i in range(N)]
+    data["adaptif"][0] = 4.5
+    hasil = periksa(basis, akar, data)
+    assert satu_alasan(hasil) == (
+        "Skor tampaknya berskala 1-5 (jawaban kuesioner), bukan 0-100: semua 168 skor di kolom "
+        '"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif" dan '
+        '"kolaboratif" bernilai 5 atau kurang (terendah 1; tertinggi 5). Ekspor ulang skor '
+        "indeks dalam skala 0-100; bila ini rata-rata jawaban 1-5, (skor − 1) × 25 "
+        "mengubahnya ke 0-100."
+    )
+    assert teks_alasan(hasil.alasan[0], "en").startswith(
+        "The scores seem to be on a 1-5 scale (questionnaire answers), not 0-100: all 168 "
+        'scores in columns "berorientasi_pelayanan", ')
+
+
+def test_skor_berskala_0_1_ditolak(basis, akar):
+    data = data_sah()
+    for k in kontrak.KUNCI_NILAI:
+        data[k] = [round(0.3 + 0.025 * (i % 20), 3) for i in range(N)]
+    data["loyal"][0] = None
+    assert satu_alasan(periksa(basis, akar, data)) == (
+        "Skor tampaknya berskala 0-1, bukan 0-100: semua 167 skor di kolom "
+        '"berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif" dan '
+        '"kolaboratif" bernilai 1 atau kurang (terendah 0,3; tertinggi 0,775). Kalikan skor '
+        "dengan 100, atau ekspor ulang dalam skala 0-100."
+    )
+
+
+def test_satu_nilai_berskala_1_5_dalam_berkas_besar_ditolak(basis, akar):
+    data = data_sah(60)
+    data["Harmonis"] = [float(1 + i % 5) for i in range(60)]
+    del data["harmonis"]
+    hasil = periksa(basis, akar, data)
+    assert [a.kode for a in hasil.alasan] == ["skala_1_5"]
+    assert 'semua 60 skor di kolom "Harmonis" bernilai 5 atau kurang' in satu_alasan(hasil)
+
+
+def test_skor_kecil_sah_dalam_berkas_kecil_tidak_ditolak(basis, akar):
+    data = data_sah()
+    data["adaptif"] = [float(i % 4) for i in range(N)]  # a few low scores in a small file
+    assert periksa(basis, akar, data).dimuat
+
+
+def test_skor_yang_semuanya_sama_ditolak(basis, akar):
+    data = data_sah(60)
+    data["loyal"] = [62.5] * 60
+    data["kompeten"] = [70.0] * 59 + [None]
+    hasil = periksa(basis, akar, data)
+    assert satu_alasan(hasil) == (
+        'Setiap responden mendapat skor yang sama persis di kolom "kompeten" (semua 59 skor '
+        'bernilai 70); dan kolom "loyal" (semua 60 skor bernilai 62,5). Pada survei sungguhan '
+        "ini hampir mustahil: biasanya kolom terisi nilai tetap atau rumus yang tersalin, atau "
+        "kolomnya tertukar. Periksa ekspornya dan isi skor tiap responden."
+    )
+    assert teks_alasan(hasil.alasan[0], "en").startswith(
+        'Every respondent has exactly the same score in column "kompeten" (all 59 scores are '
+        '70); and column "loyal" (all 60 scores are 62.5).')
+
+
+def test_skor_sama_pada_kelompok_kecil_diterima(basis, akar):
+    data = data_sah(MIN_SKOR_SERAGAM - 1)
+    data["loyal"] = [100.0] * (MIN_SKOR_SERAGAM - 1)
+    assert periksa(basis, akar, data).dimuat
+
+
+# --------------------------------------------------------------------------- every problem at once
+
+
+def test_kolom_hilang_dan_provinsi_asing_dilaporkan_bersama(basis, akar):
+    data = data_sah()
+    del data["adaptif"]
+    data["provinsi"][:3] = ["Jabar", "Jabar", "Atlantis"]
+    data["responden_id"][5] = "R001"
+    hasil = periksa(basis, akar, data)
+    assert teks_semua(hasil) == [
+        "Kolom wajib tidak ada: adaptif.",
+        'Nama provinsi tidak dikenal di kolom "provinsi": "Jabar" (2 baris), "Atlantis" '
+        '(1 baris). Gunakan nama resmi, mis. "Jawa Barat".',
+        "Responden ganda (periode dan responden_id sama): 1 ID muncul lebih dari sekali, "
+        '2 baris (contoh: "R001").',
+    ]
+    assert hasil.periode == (2024,) and hasil.n_instansi == 3
+
+
+def test_tipe_salah_dan_masalah_data_lain_dilaporkan_bersama(basis, akar):
+    data = data_sah()
+    data["akuntabel"] = ["62,5", "70,1"] * (N // 2)
+    data["loyal"][0] = 130.0
+    data["instansi"][1] = " "
+    data["periode"] = [2024] * (N - 1) + [1999]
+    hasil = periksa(basis, akar, data)
+    assert [a.kode for a in hasil.alasan] == [
+        "tipe_salah", "periode_tidak_sah", "teks_kosong", "nilai_di_luar_rentang"]
+    assert 'Kolom "akuntabel" berisi teks' in teks_semua(hasil)[0]
+
+
+def test_tanpa_periode_dan_responden_id_tidak_ada_pemeriksaan_ganda(basis, akar):
+    data = data_sah()
+    del data["periode"]
+    data["responden_id"] = ["R1"] * N
+    data["provinsi"][0] = "Jabar"
+    hasil = periksa(basis, akar, data)
+    assert [a.kode for a in hasil.alasan] == ["kolom_wajib_tidak_ada", "provinsi_tidak_dikenal"]
