@@ -22,6 +22,7 @@ TEKS = {
 
 ctx = ui.mulai("ringkasan")
 ui.judul(ctx, TEKS, "judul")
+ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
 if not ui.cek_seleksi(ctx):
     st.stop()
 

@@ -153,6 +153,11 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
         st.warning("  \n".join(tx("bahasa_tak_dikenal", b, nilai=aman.md(mentah_lang)) for b in i18n.BAHASA),
                    icon=":material/translate:")
     k = _keadaan(lang)
+    if st.query_params.get("tampilan") == "presentasi":  # the projector: one slide, no sidebar
+        from berakhlak import render_proyektor
+
+        render_proyektor.tampilkan(k, lang, halaman)
+        st.stop()
     with st.sidebar:
         st.markdown(f"### {tx('judul_app', lang)}\n{tx('sub_app', lang)}")
         nav = st.container()
@@ -441,3 +446,16 @@ def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
 
     data = tabel.map(seperti_tampil).to_csv(index=False, sep=sep).encode("utf-8-sig")
     st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)
+
+
+def tombol_presentasi(ctx: Konteks) -> None:
+    """"Presentasi" (this view on the projector, ``tampilan=presentasi``) and the take-home
+    deck of the same story (built only when clicked)."""
+    from berakhlak import render_proyektor
+
+    with st.container(horizontal=True, key="presentasi"):
+        st.page_link(HALAMAN[ctx.halaman][0], label=render_proyektor.TEKS["presentasi"][ctx.lang == "en"],
+                     icon=":material/slideshow:",
+                     query_params={**parameter_tautan(ctx), "tampilan": "presentasi", "slide": "1"})
+        banding = st.query_params.get("banding", "nasional")
+        render_proyektor.tombol_dek(None, ctx.keadaan, ctx.pilihan, banding, ctx.lang, key="unduh_dek")

@@ -21,6 +21,7 @@ TEKS = {
 
 ctx = ui.mulai("nilai")
 ui.judul(ctx, TEKS, "judul")
+ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
 if not ui.cek_seleksi(ctx):
     st.stop()
 

@@ -34,6 +34,7 @@ TURUNAN = {"provinsi": "kabupaten_kota", "kabupaten_kota": "instansi", "instansi
 
 ctx = ui.mulai("wilayah")
 ui.judul(ctx, TEKS, "judul")
+ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
 if not ui.cek_seleksi(ctx):
     st.stop()
 

@@ -38,6 +38,7 @@ def per_periode(pilihan) -> pd.DataFrame:
 
 ctx = ui.mulai("tren")
 ui.judul(ctx, TEKS, "judul")
+ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
 if not ui.cek_seleksi(ctx):
     st.stop()
 
