@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,10 @@ import pytest
 from berakhlak import katalog, layanan
 
 AKAR = Path(__file__).resolve().parent.parent
+
+# Pattern layers only on demand in tests (servers started by the tests inherit this): many
+# processes share two cores here, and background work would slow every other test.
+os.environ.setdefault(layanan.VARIABEL_LATAR, "0")
 
 
 @pytest.fixture(scope="session")
