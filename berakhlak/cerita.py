@@ -534,10 +534,7 @@ def _slide_nilai(baris, banding, lemah, kuat, penanda, lang) -> Slide:
 def _per_periode(k, pilihan: Pilihan) -> pd.DataFrame:
     """Figures per period with every loaded period present (a period without respondents
     is marked ``tanpa_data``, a gap), as /tren draws them."""
-    lebar = layanan.ringkas(k, "periode", pilihan.tanpa_periode())
-    semua = pd.DataFrame({"kelompok": list(k.periode)})
-    gabung = semua.merge(lebar, on="kelompok", how="left", indicator=True)
-    gabung["tanpa_data"] = gabung.pop("_merge").eq("left_only").to_numpy()
+    gabung = layanan.per_periode(k, pilihan)
     gabung["tersembunyi"] = gabung["tersembunyi"].astype("boolean").fillna(False).astype(bool)
     return gabung
 

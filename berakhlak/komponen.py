@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from berakhlak import format as fmt
-from berakhlak import i18n, kontrak, privasi, statistik, ui
+from berakhlak import i18n, kontrak, layanan, privasi, statistik, ui
 from berakhlak.kontrak import kosong
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -95,7 +95,7 @@ def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, st
 
 
 TIDAK_BERLAKU = "–"
-TANPA_DATA = "tanpa_data"  # a row the page added for a group absent from the data (bool column)
+TANPA_DATA = layanan.TANPA_DATA  # a row the page added for a group absent from the data (bool column)
 
 
 def penanda_baris(ctx: ui.Konteks, df: pd.DataFrame) -> pd.Series:

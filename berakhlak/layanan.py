@@ -126,6 +126,19 @@ def total(k: katalog.Keadaan, pilihan: Pilihan) -> pd.Series | None:
     return lebar.iloc[0]
 
 
+TANPA_DATA = "tanpa_data"  # bool column: a period (or group) in which the selection has nobody
+
+
+def per_periode(k: katalog.Keadaan, pilihan: Pilihan) -> pd.DataFrame:
+    """Figures of ``pilihan`` per period with every loaded period present: a period without any
+    respondent of the selection is marked ``TANPA_DATA`` (no data, a gap), not a small group."""
+    lebar = ringkas(k, "periode", pilihan.tanpa_periode())
+    semua = pd.DataFrame({"kelompok": list(k.periode)})
+    gabung = semua.merge(lebar, on="kelompok", how="left", indicator=True)
+    gabung[TANPA_DATA] = gabung.pop("_merge").eq("left_only").to_numpy()
+    return gabung
+
+
 def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
     """Respondents in a selection (used only to decide whether it may be shown)."""
     u = ukuran(k, "periode", pilihan)

@@ -204,9 +204,6 @@ class _Lapisan:
         self.jumlah_sertifikat = 0
 
     # cells -------------------------------------------------------------------------------
-    def kecil(self, kunci: tuple) -> bool:
-        return 0 < self.sel.get(kunci, 0) < self.minimum
-
     def sel_tak_nol(self, bukti: list[tuple[int, int]]) -> set[tuple]:
         """Cells whose signed sum over the certificate is not zero."""
         plus = [self.kunci_atom[i] for i, t in bukti if t > 0]

@@ -1,7 +1,6 @@
 """Tren (/tren): the index and each value across periods for the selection and its benchmark;
 a change is marked only where it exceeds its margin of error; missing periods are gaps."""
 
-import pandas as pd
 import streamlit as st
 
 from berakhlak import aman, grafik, komponen, kontrak, layanan, privasi, statistik, ui
@@ -26,16 +25,6 @@ TEKS = {
 }
 
 
-def per_periode(pilihan) -> pd.DataFrame:
-    """Figures per period, with every loaded period present: a period without any respondent
-    of the selection is marked ``tanpa_data`` ("tidak ada data", a gap), not a small group."""
-    lebar = layanan.ringkas(ctx.keadaan, "periode", pilihan.tanpa_periode())
-    semua = pd.DataFrame({"kelompok": list(ctx.keadaan.periode)})
-    gabung = semua.merge(lebar, on="kelompok", how="left", indicator=True)
-    gabung[komponen.TANPA_DATA] = gabung.pop("_merge").eq("left_only").to_numpy()
-    return gabung
-
-
 ctx = ui.mulai("tren")
 ui.judul(ctx, TEKS, "judul")
 ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
@@ -44,8 +33,8 @@ if not ui.cek_seleksi(ctx):
 
 lang, penanda = ctx.lang, privasi.penanda(ctx.lang, ctx.minimum)
 banding = ui.pilih_pembanding(ctx)
-lebar = statistik.tandai_perubahan(per_periode(ctx.pilihan))
-lebar_banding = per_periode(banding[0]) if banding else None
+lebar = statistik.tandai_perubahan(layanan.per_periode(ctx.keadaan, ctx.pilihan))
+lebar_banding = layanan.per_periode(ctx.keadaan, banding[0]) if banding else None
 st.caption(ctx.t(TEKS, "ket"))
 
 st.subheader(ctx.t(TEKS, "indeks"))

@@ -3,6 +3,7 @@ Debian's Chromium through Playwright. Everything here waits on conditions with b
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -49,14 +50,10 @@ class Server:
             return ""
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    pytest.importorskip("playwright.sync_api")
-    data = tmp_path_factory.mktemp("browser_data")      # empty: the synthetic demo is used
-    cache = tmp_path_factory.mktemp("browser_cache")
-    log = tmp_path_factory.mktemp("browser_log") / "server.log"
+@contextlib.contextmanager
+def jalankan_server(data: Path, cache: Path, log: Path):
+    """A dashboard server on ``data`` (cache ``cache``), healthy before it is yielded, stopped
+    after."""
     port = _port_bebas()
     env = dict(os.environ, BERAKHLAK_DATA_DIR=str(data), BERAKHLAK_CACHE_DIR=str(cache))
     env.pop("BERAKHLAK_MIN_RESPONDEN", None)
@@ -89,6 +86,20 @@ def server(tmp_path_factory) -> Server:
         except subprocess.TimeoutExpired:
             proses.kill()
             proses.wait(5)
+
+
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    pytest.importorskip("playwright.sync_api")
+    data = tmp_path_factory.mktemp("browser_data")      # empty: the synthetic demo is used
+    cache = tmp_path_factory.mktemp("browser_cache")
+    log = tmp_path_factory.mktemp("browser_log") / "server.log"
+    with jalankan_server(data, cache, log) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlparse
 
@@ -31,14 +28,12 @@ from playwright.sync_api import expect
 
 from berakhlak import audit, kontrak
 from tests.browser.conftest import (
-    AKAR,
     BATAS_EKSPEKTASI,
-    BATAS_MULAI,
     CHROMIUM,
     Halaman,
     Server,
     _halaman_baru,
-    _port_bebas,
+    jalankan_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -158,38 +153,8 @@ def data_uji(tmp_path_factory) -> DataUji:
     cache = tmp_path_factory.mktemp("kerahasiaan_cache")
     log = tmp_path_factory.mktemp("kerahasiaan_log") / "server.log"
     df = audit.tulis_data_uji(data)
-    port = _port_bebas()
-    env = dict(os.environ, BERAKHLAK_DATA_DIR=str(data), BERAKHLAK_CACHE_DIR=str(cache))
-    env.pop("BERAKHLAK_MIN_RESPONDEN", None)
-    with open(log, "w") as keluaran:
-        proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
-    srv = Server(url=f"http://127.0.0.1:{port}", log=log)
-    try:
-        batas = time.monotonic() + BATAS_MULAI
-        while True:
-            try:
-                with urllib.request.urlopen(srv.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit exited with {proses.returncode}:\n{srv.isi_log()}")
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit not healthy after {BATAS_MULAI:.0f} s:\n{srv.isi_log()}")
-            time.sleep(0.2)
+    with jalankan_server(data, cache, log) as srv:
         yield DataUji(df=df, server=srv)
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(5)
 
 
 @pytest.fixture(scope="module")
