@@ -36,7 +36,8 @@ from berakhlak import kontrak
 KOLOM_FILTER: tuple[str, ...] = tuple(k for k in kontrak.FILTER if k != "periode")
 KOLOM_DEMOGRAFI: tuple[str, ...] = kontrak.DIMENSI_DEMOGRAFI
 KOLOM_ATOM: tuple[str, ...] = ("periode", *KOLOM_FILTER, *KOLOM_DEMOGRAFI)
-UKURAN: tuple[str, ...] = ("n", *kontrak.KUNCI_NILAI)
+LEVEL = "lv"  # the socio-emotional level counts (lv1..lv5), published as shares with n_lv
+UKURAN: tuple[str, ...] = ("n", *kontrak.KUNCI_NILAI, LEVEL)
 
 Kunci = tuple[tuple[str, object], ...]  # a cell or group: (column, value) pairs, sorted
 
@@ -158,10 +159,13 @@ def _tandai_badung(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def data_uji(seed: int = 7, periode: Iterable[int] = PERIODE_UJI, skala: int = 1) -> pd.DataFrame:
+def data_uji(seed: int = 7, periode: Iterable[int] = PERIODE_UJI, skala: int = 1,
+             bolong: float = 0.0) -> pd.DataFrame:
     """A small deterministic respondent-level set following the data contract, with many small
     groups (1-15) in every filter and demographic column and the five leak patterns of issue 7
-    (:data:`KASUS`). ``skala`` > 1 repeats the random parts under more names (a larger run)."""
+    (:data:`KASUS`). ``skala`` > 1 repeats the random parts under more names (a larger run).
+    ``bolong``: the share of respondents who left the level blank, and (apart) of those who
+    left one value blank, so groups can be small in one measure and not in their count."""
     rng = np.random.default_rng(seed)
     bagian = []
     for p in periode:
@@ -185,12 +189,18 @@ def data_uji(seed: int = 7, periode: Iterable[int] = PERIODE_UJI, skala: int = 1
     df = pd.concat(bagian, ignore_index=True)
     df = _tandai_badung(df)
     df.insert(1, "responden_id", [f"{p}-{i:05d}" for i, p in enumerate(df["periode"])])
-    df["level_sosio_emosional"] = rng.integers(1, 6, size=len(df))
+    df["level_sosio_emosional"] = pd.array(rng.integers(1, 6, size=len(df)), dtype="Int64")
     # Scores: a person's level plus a value offset and noise, two decimals (so sums differ).
     dasar = rng.normal(66, 9, size=len(df))
     for j, v in enumerate(kontrak.KUNCI_NILAI):
         skor = dasar + (j - 3) * 1.5 + rng.normal(0, 6, size=len(df))
         df[v] = np.round(np.clip(skor, 0, 100), 2)
+    if bolong:
+        df.loc[rng.random(len(df)) < bolong, "level_sosio_emosional"] = None
+        kosong = rng.random(len(df)) < bolong
+        pilih = rng.integers(0, len(kontrak.KUNCI_NILAI), size=len(df))
+        for j, v in enumerate(kontrak.KUNCI_NILAI):
+            df.loc[kosong & (pilih == j), v] = np.nan
     urut = ["periode", "responden_id", "instansi", "provinsi", *kontrak.KUNCI_NILAI,
             *kontrak.OPSIONAL_TEKS, kontrak.LEVEL]
     df = df[urut]
@@ -224,7 +234,14 @@ def atom(df: pd.DataFrame) -> pd.DataFrame:
             continue
         teks = df[k].astype(object).where(df[k].notna(), "").astype(str).str.strip()
         x[k] = teks.where(teks != "", kontrak.KOSONG) if k not in kontrak.WAJIB else teks
-    return x.groupby(list(KOLOM_ATOM), sort=True).size().rename("n").reset_index()
+    # per measure, the respondents who answered it: a group is small for a value (or for the
+    # levels) when fewer than the minimum answered it, even if the group itself is larger
+    for v in kontrak.KUNCI_NILAI:
+        x[f"n_{v}"] = df[v].notna().astype("int64") if v in df.columns else 0
+    x[f"n_{LEVEL}"] = df[kontrak.LEVEL].notna().astype("int64") if kontrak.LEVEL in df.columns else 0
+    hitung = [f"n_{u}" for u in UKURAN[1:]]
+    hasil = x.groupby(list(KOLOM_ATOM), sort=True).agg(n=("periode", "size"), **{h: (h, "sum") for h in hitung})
+    return hasil.reset_index()
 
 
 # --- what the dashboard publishes --------------------------------------------------------
@@ -241,13 +258,15 @@ class Terbit:
 
 def _ukuran_terbit(lebar: pd.DataFrame) -> list[set]:
     """Per displayed row, the measures it gives away: n when shown; a value's sum when its mean
-    and its count are both shown."""
+    and its count are both shown (its category counts too: their shares are shown exactly where
+    the mean is); the level counts when the level shares and their count are shown."""
     def ada(kol: str) -> np.ndarray:
         if kol not in lebar.columns:
             return np.zeros(len(lebar), dtype=bool)
         return pd.to_numeric(lebar[kol], errors="coerce").notna().to_numpy()
 
-    tanda = {"n": ada("n"), **{v: ada(v) & ada(f"n_{v}") for v in kontrak.KUNCI_NILAI}}
+    tanda = {"n": ada("n"), **{v: ada(v) & ada(f"n_{v}") for v in kontrak.KUNCI_NILAI},
+             LEVEL: ada("plv1") & ada("n_lv")}
     return [{u for u, t in tanda.items() if t[i]} for i in range(len(lebar))]
 
 
@@ -483,15 +502,23 @@ class _Ruang:
 
 
 def grup_bernama(atom_df: pd.DataFrame, minimum: int, kolom_filter: Iterable[str] = KOLOM_FILTER,
-                 kolom_demografi: Iterable[str] = KOLOM_DEMOGRAFI) -> list[Kunci]:
-    """Every group the dashboard can name with 1..minimum-1 respondents: per period, every
-    combination of filter values, alone or with one demographic group; one name per distinct set
-    of atoms (the one with the fewest columns)."""
+                 kolom_demografi: Iterable[str] = KOLOM_DEMOGRAFI, kolom_n: str = "n") -> list[Kunci]:
+    """Every group the dashboard can name with 1..minimum-1 respondents (counted in ``kolom_n``:
+    those who answered one value, say): per period, every combination of filter values, alone
+    or with one demographic group; one name per distinct set of atoms (the fewest columns)."""
+    return _grup_bernama(atom_df, minimum, [kolom_n], kolom_filter, kolom_demografi)[kolom_n]
+
+
+def _grup_bernama(atom_df: pd.DataFrame, minimum: int, kolom_n: list[str],
+                  kolom_filter: Iterable[str] = KOLOM_FILTER,
+                  kolom_demografi: Iterable[str] = KOLOM_DEMOGRAFI) -> dict[str, list[Kunci]]:
+    """:func:`grup_bernama` for several count columns in one pass over the combinations."""
     ada = set(atom_df.columns)
     f = [c for c in kolom_filter if c in ada]
     d = [None, *(c for c in kolom_demografi if c in ada)]
     awal = ["periode"] if "periode" in ada else []
-    hasil, dilihat = [], set()
+    hasil: dict[str, list[Kunci]] = {k: [] for k in kolom_n}
+    dilihat: dict[str, set] = {k: set() for k in kolom_n}
     pola = [(list(s), dd) for dd in d for r in range(len(f) + 1) for s in itertools.combinations(f, r)]
     pola.sort(key=lambda x: len(x[0]) + (x[1] is not None))
     nomor = np.arange(len(atom_df))
@@ -500,18 +527,19 @@ def grup_bernama(atom_df: pd.DataFrame, minimum: int, kolom_filter: Iterable[str
         if not kolom:
             continue
         grup = atom_df.assign(_atom=nomor).groupby(kolom, sort=True)
-        n = grup["n"].sum()
-        kecil = n[(n >= 1) & (n < minimum)]
-        if kecil.empty:
+        jumlah = grup[kolom_n].sum()
+        kecil = {k: jumlah.index[(jumlah[k] >= 1) & (jumlah[k] < minimum)] for k in kolom_n}
+        if all(v.empty for v in kecil.values()):
             continue
         anggota = grup["_atom"].apply(lambda x: frozenset(x.tolist()))
-        for isi in kecil.index:
-            isi_t = isi if isinstance(isi, tuple) else (isi,)
-            himp = anggota.loc[isi]
-            if himp in dilihat:
-                continue
-            dilihat.add(himp)
-            hasil.append(kunci(**dict(zip(kolom, isi_t, strict=True))))
+        for k, daftar in kecil.items():
+            for isi in daftar:
+                isi_t = isi if isinstance(isi, tuple) else (isi,)
+                himp = anggota.loc[isi]
+                if himp in dilihat[k]:
+                    continue
+                dilihat[k].add(himp)
+                hasil[k].append(kunci(**dict(zip(kolom, isi_t, strict=True))))
     return hasil
 
 
@@ -519,58 +547,70 @@ def periksa(atom_df: pd.DataFrame, terbit: Iterable[Terbit], grup: Iterable | No
             minimum: int = 10, ukuran: Iterable[str] = UKURAN) -> Hasil:
     """Which groups' measures follow linearly from the published cells.
 
-    ``atom_df``: one row per non-empty atom, its key columns and its count ``n``. ``terbit``:
-    the published cells. ``grup``: keys (tuples or dicts) of the groups to test; by default every
-    nameable group of 1..minimum-1 (:func:`grup_bernama`). Periods are solved separately when
-    every cell and group names one; otherwise all atoms together.
+    ``atom_df``: one row per non-empty atom, its key columns and its count ``n`` (and, when it
+    has them, ``n_<measure>``: those who answered it; for that measure only atoms with someone
+    who answered are unknowns, and the groups tested are those small in that count).
+    ``terbit``: the published cells. ``grup``: keys (tuples or dicts) of the groups to test for
+    every measure; by default every nameable group of 1..minimum-1 (:func:`grup_bernama`).
+    Periods are solved separately when every cell and group names one; otherwise all together.
     """
     mulai = time.perf_counter()
     atom_df = atom_df.reset_index(drop=True)
     terbit = list(terbit)
-    if grup is None:
-        grup = grup_bernama(atom_df, minimum)
-    grup = [kunci(**g) if isinstance(g, Mapping) else tuple(g) for g in grup]
-    n_atom = atom_df["n"].to_numpy()
+    ukuran = list(ukuran)
+    kolom_n = {u: f"n_{u}" if f"n_{u}" in atom_df.columns else "n" for u in ukuran}
+    tetap = None if grup is None else [kunci(**g) if isinstance(g, Mapping) else tuple(g) for g in grup]
+    semua_kolom = list(dict.fromkeys(kolom_n.values()))
+    per_kolom = ({kol: tetap for kol in semua_kolom} if tetap is not None
+                 else _grup_bernama(atom_df, minimum, semua_kolom))
+    semua_grup = list(dict.fromkeys(g for daftar in per_kolom.values() for g in daftar))
+    nomor_grup = {g: i for i, g in enumerate(semua_grup)}
     a_terbit = _cocok(atom_df, [t.kunci for t in terbit])
-    a_grup = _cocok(atom_df, grup)
+    a_grup = _cocok(atom_df, semua_grup)
     waktu = {"cocok": time.perf_counter() - mulai}
 
     # Blocks: one per period, unless something spans periods.
-    if "periode" in atom_df.columns and all("periode" in dict(x) for x in [*(t.kunci for t in terbit), *grup]):
+    if "periode" in atom_df.columns and all("periode" in dict(x) for x in [*(t.kunci for t in terbit), *semua_grup]):
         blok_atom = atom_df["periode"].to_numpy()
     else:
         blok_atom = np.zeros(len(atom_df), dtype=np.int64)
     hasil: dict[int, Bocor] = {}
     mulai = time.perf_counter()
     for b in np.unique(blok_atom):
-        di_blok = np.flatnonzero(blok_atom == b)
-        posisi = np.full(len(atom_df), -1)
-        posisi[di_blok] = np.arange(len(di_blok))
         sel_blok = [i for i, a in enumerate(a_terbit) if len(a) and blok_atom[a[0]] == b]
-        grup_blok = [i for i, a in enumerate(a_grup) if len(a) and blok_atom[a[0]] == b]
-        if not grup_blok:
-            continue
-        G = np.zeros((len(grup_blok), len(di_blok)))
-        for r, i in enumerate(grup_blok):
-            G[r, posisi[a_grup[i]]] = 1.0
-        ruang: dict[frozenset, _Ruang] = {}
+        ruang: dict[tuple, _Ruang] = {}
         for u in ukuran:
+            kol = kolom_n[u]
+            ada = atom_df[kol].to_numpy() > 0
+            di_blok = np.flatnonzero((blok_atom == b) & ada)
+            posisi = np.full(len(atom_df), -1)
+            posisi[di_blok] = np.arange(len(di_blok))
+            grup_blok = [nomor_grup[g] for g in per_kolom[kol]
+                         if len(a_grup[nomor_grup[g]]) and blok_atom[a_grup[nomor_grup[g]][0]] == b
+                         and (posisi[a_grup[nomor_grup[g]]] >= 0).any()]
+            if not grup_blok:
+                continue
+            G = np.zeros((len(grup_blok), len(di_blok)))
+            for r, i in enumerate(grup_blok):
+                a = posisi[a_grup[i]]
+                G[r, a[a >= 0]] = 1.0
             baris = [i for i in sel_blok if u in terbit[i].ukuran]
-            tanda = frozenset(baris)
+            tanda = (kol, frozenset(baris))
             if tanda not in ruang:
-                ruang[tanda] = _Ruang([posisi[a_terbit[i]] for i in baris], len(di_blok))
+                vektor = [posisi[a_terbit[i]] for i in baris]
+                ruang[tanda] = _Ruang([v[v >= 0] for v in vektor], len(di_blok))
             rg = ruang[tanda]
             for r in np.flatnonzero(rg.bocor(G)):
                 i = grup_blok[r]
                 if i not in hasil:
                     komb = [(c, terbit[baris[rg.wakil[j]]].kunci, terbit[baris[rg.wakil[j]]].sumber)
                             for c, j in rg.kombinasi(G[r])]
-                    hasil[i] = Bocor(grup[i], int(n_atom[a_grup[i]].sum()), (), komb,
+                    hasil[i] = Bocor(semua_grup[i], int(atom_df["n"].to_numpy()[a_grup[i]].sum()), (), komb,
                                      frozenset(a_grup[i].tolist()))
                 hasil[i].ukuran = (*hasil[i].ukuran, u)
     waktu["aljabar"] = time.perf_counter() - mulai
     bocor = [hasil[i] for i in sorted(hasil)]
-    return Hasil(bocor, len(atom_df), len(terbit), len(grup), waktu)
+    return Hasil(bocor, len(atom_df), len(terbit), len(semua_grup), waktu)
 
 
 def bocor_kasus(hasil: Hasil, atom_df: pd.DataFrame, k: Kunci) -> Bocor | None:

@@ -102,7 +102,8 @@ VARIABEL_LATAR = "BERAKHLAK_POLA_LATAR"
 @functools.lru_cache(maxsize=4)
 def _pola(basis, versi: str, lengkap: bool, minimum: int) -> pola.Pola:
     with _kunci_pola:
-        return pola.hitung(basis, minimum, demografi=lengkap)
+        simpan = pola.folder_simpan(katalog.direktori_cache(), versi, minimum, lengkap)
+        return pola.hitung(basis, minimum, demografi=lengkap, simpan=simpan)
 
 
 def pola_privasi(k: katalog.Keadaan) -> pola.Pola:
@@ -166,14 +167,17 @@ def siapkan_pola(k: katalog.Keadaan, dimensi: str | None = None, periode: int | 
 KOSONG_SEMUA = "kosong"      # no data loaded at all
 TERLALU_KECIL = "kecil"      # fewer than the minimum respondents
 SISA_KECIL = "sisa"          # shown, it would let a small group be worked out by subtraction
+UNIT_TANPA_INSTANSI = "unit"  # a unit name without its agency names no one group
 
 
 def status_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> str | None:
     """Whether the whole selection may be shown: None when it may, else the reason
-    (KOSONG_SEMUA, TERLALU_KECIL or SISA_KECIL), as the suppression pattern decides for this
+    (KOSONG_SEMUA, TERLALU_KECIL, SISA_KECIL or UNIT_TANPA_INSTANSI), as the suppression pattern decides for this
     cell. Every page asks this before any figure."""
     if k.n_responden == 0:
         return KOSONG_SEMUA
+    if pilihan.unit_kerja is not None and pilihan.instansi is None:
+        return UNIT_TANPA_INSTANSI
     minimum = privasi.minimum()
     n = n_seleksi(k, pilihan)
     if not privasi.cukup(n, minimum):

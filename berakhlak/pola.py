@@ -30,11 +30,17 @@ dimension's cells.
 from __future__ import annotations
 
 import atexit
+import functools
+import hashlib
 import logging
+import os
+import pickle
+import shutil
 import threading
 import time
 import weakref
 from collections import defaultdict
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -45,6 +51,8 @@ ORG: tuple[str, ...] = tuple(k for k in kontrak.FILTER if k != "periode")
 _K = len(ORG)
 _TAK = -1  # "not set" in a cell key
 _TETANGGA = 6  # candidates per role in a certificate search
+# per-atom answer counts of each measure (pola_atom.sql): the seven values and the levels
+UKURAN: tuple[str, ...] = (*(f"n_{kontrak.SINGKAT[v]}" for v in kontrak.KUNCI_NILAI), "n_lv")
 _DICOBA = 60  # certificates weighed per group at most (the first one costing nothing wins)
 # weight of a hidden cell by how many filters name it (see _Lapisan.bobot)
 _BOBOT: dict[float, int] = {0: 1_000_000, 1: 1_000, 1.5: 100, 2: 10}
@@ -60,10 +68,12 @@ class Pola:
 
     A key is the tuple of the ``ORG`` values (None: not set), plus the group for a dimension."""
 
-    def __init__(self, basis, minimum: int, demografi: bool = True) -> None:
+    def __init__(self, basis, minimum: int, demografi: bool = True, simpan: Path | None = None) -> None:
         self.basis = basis
         self.minimum = minimum
         self.demografi = demografi
+        self.simpan = simpan  # folder keeping the layers on disk (None: memory only)
+        self.dari_disk = 0  # layers read from that folder instead of computed
         self.tersembunyi: dict[tuple[int, str], set[tuple]] = {}
         self.detik: dict[tuple[int, str], float] = {}
         self.sertifikat = 0
@@ -84,8 +94,11 @@ class Pola:
         return kunci[:_K] in self.tersembunyi[(periode, "semua")] or kunci in lapisan
 
     def siap(self, periode, dimensi: str = "semua") -> bool:
-        """Whether a layer has been computed already (a page shows a spinner when not)."""
-        return (int(periode), dimensi) in self.tersembunyi
+        """Whether a layer has been computed already, or kept on disk (a page shows a spinner
+        when not)."""
+        kunci = (int(periode), dimensi)
+        berkas = self._berkas(*kunci)
+        return kunci in self.tersembunyi or (berkas is not None and berkas.exists())
 
     def lapisan(self, periode: int, dimensi: str) -> set[tuple]:
         """The hidden cells of one period and dimension (computed on first use). For a
@@ -98,21 +111,85 @@ class Pola:
         return self.tersembunyi[kunci]
 
     def _hitung(self, periode: int, dimensi: str) -> None:
-        mulai = time.perf_counter()
-        if periode not in self._org:
-            dasar = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": "semua"})
-            org, tersembunyi, kamus = self._org[periode] = _hitung_org(dasar, self.minimum)
-            self.tersembunyi[(periode, "semua")] = {org.kunci_nilai(k) for k in tersembunyi}
-            self._catat(periode, "semua", org, mulai)
+        if (periode, "semua") not in self.tersembunyi:
             mulai = time.perf_counter()
-        if dimensi != "semua":
-            org, org_tersembunyi, kamus = self._org[periode]
-            atom = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": dimensi})
-            lap = _hitung_grup(atom, org, org_tersembunyi, kamus)
-            self.tersembunyi[(periode, dimensi)] = {
-                lap.kunci_nilai(k) for k in lap.sembunyi
-                if k[:_K] not in org_tersembunyi and not 0 < lap.sel[k] < self.minimum}
-            self._catat(periode, dimensi, lap, mulai)
+            tersimpan = self._baca(periode, "semua")
+            if tersimpan is None:
+                self._hitung_org(periode)
+            else:
+                self.tersembunyi[(periode, "semua")] = tersimpan
+                self.detik[(periode, "semua")] = time.perf_counter() - mulai
+        if dimensi == "semua":
+            return
+        mulai = time.perf_counter()
+        tersimpan = self._baca(periode, dimensi)
+        if tersimpan is not None:
+            self.tersembunyi[(periode, dimensi)] = tersimpan
+            self.detik[(periode, dimensi)] = time.perf_counter() - mulai
+            return
+        if periode not in self._org:
+            self._hitung_org(periode)
+        org, org_tersembunyi, kamus = self._org[periode]
+        atom = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": dimensi})
+        lap = _hitung_grup(atom, org, org_tersembunyi, kamus)
+        self.tersembunyi[(periode, dimensi)] = self._tulis(periode, dimensi, {
+            lap.kunci_nilai(k) for k in lap.sembunyi
+            if k[:_K] not in org_tersembunyi and not 0 < lap.sel[k] < self.minimum})
+        self._catat(periode, dimensi, lap, mulai)
+
+    def _hitung_org(self, periode: int) -> None:
+        """The filter layer of a period. When its hidden cells were read from disk already
+        (a dimension is computed after a restart), those stay the ones published: the
+        dimension is computed against them."""
+        mulai = time.perf_counter()
+        dasar = self.basis.jalankan("pola_atom", {"periode": periode, "dimensi": "semua"})
+        org, tersembunyi, kamus = _hitung_org(dasar, self.minimum)
+        nilai = {org.kunci_nilai(k) for k in tersembunyi}
+        terbit = self.tersembunyi.get((periode, "semua"))
+        if terbit is None:
+            terbit = self._tulis(periode, "semua", nilai)
+            self.tersembunyi[(periode, "semua")] = terbit
+            self._catat(periode, "semua", org, mulai)
+        if terbit != nilai:  # another process published its layer first: adopt it
+            tersembunyi = {_ke_kode(kamus, k) for k in terbit}
+        self._org[periode] = (org, tersembunyi, kamus)
+
+    # on disk: one file per layer, written once (the first writer wins, every reader adopts it)
+    def _berkas(self, periode: int, dimensi: str) -> Path | None:
+        return None if self.simpan is None else self.simpan / f"{periode}-{dimensi}.pickle"
+
+    def _baca(self, periode: int, dimensi: str) -> set[tuple] | None:
+        berkas = self._berkas(periode, dimensi)
+        if berkas is None or not berkas.exists():
+            return None
+        try:
+            isi = pickle.loads(berkas.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            logging.getLogger(__name__).warning("unreadable pattern layer %s: computed again", berkas)
+            return None
+        self.dari_disk += 1
+        return isi
+
+    def _tulis(self, periode: int, dimensi: str, isi: set[tuple]) -> set[tuple]:
+        """Publish a layer: written whole to a temporary file, then linked to its name, which
+        fails when another process (a replica sharing the cache) was first; its layer is then
+        the one used, so every process hides the same cells."""
+        berkas = self._berkas(periode, dimensi)
+        if berkas is None:
+            return isi
+        berkas.parent.mkdir(parents=True, exist_ok=True)
+        sementara = berkas.with_name(f".{berkas.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            sementara.write_bytes(pickle.dumps(isi, protocol=pickle.HIGHEST_PROTOCOL))
+            os.link(sementara, berkas)
+        except FileExistsError:
+            lain = self._baca(periode, dimensi)
+            return isi if lain is None else lain
+        except OSError:  # a read-only cache: the layer stays in memory
+            logging.getLogger(__name__).warning("pattern layer not kept on disk: %s", berkas)
+        finally:
+            sementara.unlink(missing_ok=True)
+        return isi
 
     def _catat(self, periode: int, dimensi: str, lap: _Lapisan, mulai: float) -> None:
         self.sertifikat += lap.jumlah_sertifikat
@@ -186,6 +263,15 @@ class _Lapisan:
         self.kode: list[tuple[int, ...]] = list(zip(*(k.tolist() for k in kode), strict=True))
         self.n: list[int] = atom["n"].astype("int64").tolist()
         self.lengkap: list[bool] = atom["lengkap"].astype(bool).tolist()
+        # measures whose answerers are not everyone in some atom (a blank value or level): a
+        # group can be small in one of them and not in its count; per measure, its count per atom
+        self.n_ukuran: dict[str, list[int]] = {}
+        for u in UKURAN:
+            if u in atom.columns:
+                nu = atom[u].fillna(0).astype("int64")
+                if nu.to_numpy().any() and not (nu == atom["n"]).all():
+                    self.n_ukuran[u] = nu.tolist()
+        self.sel_ukuran: dict[str, dict[tuple, int]] = {u: defaultdict(int) for u in self.n_ukuran}
         self.masker = [(*m, True) for m in _MASKER] if grup else list(_MASKER)
         self.sel: dict[tuple, int] = defaultdict(int)
         self.isi: dict[tuple, list[int]] = defaultdict(list)
@@ -196,11 +282,17 @@ class _Lapisan:
             for kunci in kunci_a:
                 self.sel[kunci] += self.n[i]
                 self.isi[kunci].append(i)
+            for u, nu in self.n_ukuran.items():
+                if nu[i]:
+                    sel_u = self.sel_ukuran[u]
+                    for kunci in kunci_a:
+                        sel_u[kunci] += nu[i]
         self.indeks = {a: i for i, a in enumerate(self.kode)}
         # a unit name without its agency names no real group (every agency has a Sekretariat):
         # never shown, so it costs nothing to hide and certificates stay within agencies
         self.sembunyi: set[tuple] = {k for k in self.sel if k[4] != _TAK and k[3] == _TAK}
         self.sertifikat: dict[int, list[tuple[int, int]]] = defaultdict(list)  # atom -> (id, sign)
+        self.bukti: list[list[tuple[int, int]]] = []  # id -> the certificate
         self.jumlah_sertifikat = 0
 
     # cells -------------------------------------------------------------------------------
@@ -235,17 +327,27 @@ class _Lapisan:
             terisi = 1.5  # a unit of one agency: opened often, less than the agency itself
         return _BOBOT.get(terisi, 1)
 
-    def terlindung(self, kelompok: list[int]) -> bool:
-        """Whether a kept certificate already changes the group."""
+    def terlindung(self, kelompok: list[int], ukuran: str | None = None) -> bool:
+        """Whether a kept certificate already changes the group (for a measure: one moving
+        only between atoms where someone answered it)."""
         jumlah: dict[int, int] = defaultdict(int)
         for i in kelompok:
             for ident, tanda in self.sertifikat.get(i, ()):
                 jumlah[ident] += tanda
-        return any(jumlah.values())
+        return any(v and self.sah(self.bukti[ident], ukuran) for ident, v in jumlah.items())
+
+    def sah(self, bukti: list[tuple[int, int]], ukuran: str | None) -> bool:
+        """Whether a certificate can move ``ukuran``: each of its atoms has someone who
+        answered it (an atom nobody answered is known to add nothing)."""
+        if ukuran is None:
+            return True
+        nu = self.n_ukuran[ukuran]
+        return all(nu[i] > 0 for i, _ in bukti)
 
     def simpan(self, bukti: list[tuple[int, int]]) -> None:
         ident = self.jumlah_sertifikat
         self.jumlah_sertifikat += 1
+        self.bukti.append(bukti)
         for i, tanda in bukti:
             self.sertifikat[i].append((ident, tanda))
         self.sembunyi.update(self.sel_tak_nol(bukti))
@@ -271,6 +373,11 @@ class _Lapisan:
         return tuple(None if c == _TAK else self.nilai[j][c] for j, c in enumerate(kunci))
 
 
+def _ke_kode(kamus: list[dict[str, int]], kunci: tuple) -> tuple[int, ...]:
+    """A cell key of values (None: not set) as codes of the period's ``kamus``."""
+    return tuple(_TAK if v is None else kamus[j][v] for j, v in enumerate(kunci[:_K]))
+
+
 def _proyeksi(a: tuple[int, ...], m: tuple[bool, ...]) -> tuple[int, ...]:
     return tuple(v if s else _TAK for v, s in zip(a, m, strict=True))
 
@@ -280,29 +387,34 @@ def _proyeksi(a: tuple[int, ...], m: tuple[bool, ...]) -> tuple[int, ...]:
 
 def _kelompok_dilindungi(lap: _Lapisan) -> list:
     """Every small cell (its atoms) and every small remainder (``("sisa", parent, cell)``),
-    smallest first. In a dimension's layer, dropping the group gives the filter cell, and cells
-    whose filter cell is hidden are hidden whole (so need no certificate of their own)."""
-    hasil: list[tuple[int, object]] = []
-    for kunci, n in lap.sel.items():
-        if lap.grup and kunci[:_K] in lap.org_tersembunyi:
-            continue
-        if 0 < n < lap.minimum:
-            hasil.append((n, lap.isi[kunci]))
-        for j, c in enumerate(kunci):
-            if c == _TAK:
+    smallest first, each with the measure it is small in (None: its count; else a measure
+    some respondents left blank, see ``_Lapisan.n_ukuran``). In a dimension's layer, dropping
+    the group gives the filter cell, and cells whose filter cell is hidden are hidden whole (so
+    need no certificate of their own)."""
+    hasil: list[tuple[int, str | None, object]] = []
+    for ukuran, sel in ((None, lap.sel), *lap.sel_ukuran.items()):
+        for kunci, n in sel.items():
+            if lap.grup and kunci[:_K] in lap.org_tersembunyi:
                 continue
-            induk = (*kunci[:j], _TAK, *kunci[j + 1:])
-            sisa = _n_induk(lap, induk) - n
-            if 0 < sisa < lap.minimum:
-                hasil.append((sisa, ("sisa", induk, kunci)))
-    hasil.sort(key=lambda x: x[0])
-    return [k for _, k in hasil]
+            if 0 < n < lap.minimum:
+                hasil.append((n, ukuran, lap.isi[kunci]))
+            for j, c in enumerate(kunci):
+                if c == _TAK:
+                    continue
+                induk = (*kunci[:j], _TAK, *kunci[j + 1:])
+                sisa = _n_induk(lap, induk, ukuran) - n
+                if 0 < sisa < lap.minimum:
+                    hasil.append((sisa, ukuran, ("sisa", induk, kunci)))
+    hasil.sort(key=lambda x: (x[0], x[1] is not None))
+    return [(u, k) for _, u, k in hasil]
 
 
-def _n_induk(lap: _Lapisan, induk: tuple) -> int:
+def _n_induk(lap: _Lapisan, induk: tuple, ukuran: str | None = None) -> int:
     if lap.grup and induk[_K] == _TAK:
-        return lap.org.sel.get(induk[:_K], 0)
-    return lap.sel.get(induk, 0)
+        lap = lap.org
+        induk = induk[:_K]
+    sel = lap.sel if ukuran is None else lap.sel_ukuran.get(ukuran, lap.sel)
+    return sel.get(induk, 0)
 
 
 def _atom_sisa(lap: _Lapisan, induk: tuple, kunci: tuple) -> list[int]:
@@ -396,14 +508,16 @@ def _lindungi(lap: _Lapisan) -> int:
     that had to fall back to hiding every cell holding them."""
     calon = _calon_grup if lap.grup else _calon_org
     darurat = 0
-    for item in _kelompok_dilindungi(lap):
+    for ukuran, item in _kelompok_dilindungi(lap):
         atom = _atom_sisa(lap, item[1], item[2]) if isinstance(item, tuple) else item
-        if not atom or lap.terlindung(atom):
+        if ukuran is not None:  # only those who answered the measure are unknowns
+            atom = [i for i in atom if lap.n_ukuran[ukuran][i] > 0]
+        if not atom or lap.terlindung(atom, ukuran):
             continue
         kelompok = set(atom)
         terbaik, biaya_terbaik, dicoba = None, None, 0
         for bukti in calon(lap, kelompok):
-            if not _tanda(bukti, kelompok):
+            if not _tanda(bukti, kelompok) or not lap.sah(bukti, ukuran):
                 continue
             if dicoba >= _DICOBA and terbaik is not None:
                 break
@@ -451,6 +565,37 @@ def _hitung_grup(atom: pd.DataFrame, org: _Lapisan, org_tersembunyi: set[tuple],
     return lap
 
 
-def hitung(basis, minimum: int, demografi: bool = True) -> Pola:
-    """The pattern of the loaded rollup (table ``agregat``); layers are computed when asked."""
-    return Pola(basis, minimum, demografi)
+def hitung(basis, minimum: int, demografi: bool = True, simpan: Path | None = None) -> Pola:
+    """The pattern of the loaded rollup (table ``agregat``); layers are computed when asked,
+    or read from ``simpan`` when computed before (see :func:`folder_simpan`)."""
+    return Pola(basis, minimum, demografi, simpan)
+
+
+@functools.cache
+def _sidik_kode() -> str:
+    """A hash of the code deciding the pattern: a change to it never reuses old layers."""
+    h = hashlib.sha256()
+    for berkas in (Path(__file__), Path(__file__).parents[1] / "queries" / "pola_atom.sql"):
+        h.update(berkas.read_bytes())
+    return h.hexdigest()[:16]
+
+
+SIMPAN_PALING_BANYAK = 8  # pattern folders kept in the cache (older data versions removed)
+
+
+def folder_simpan(cache: Path, versi: str, minimum: int, demografi: bool) -> Path:
+    """Where the layers of one data version, minimum and code are kept; the oldest of more
+    than ``SIMPAN_PALING_BANYAK`` such folders are removed."""
+    kunci = hashlib.sha256(f"{versi}|{minimum}|{demografi}|{_sidik_kode()}".encode()).hexdigest()[:20]
+    akar = cache / "pola"
+    folder = akar / kunci
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)
+        lama = sorted((f for f in akar.iterdir() if f.is_dir()), key=lambda f: f.stat().st_mtime)
+        for f in lama[:-SIMPAN_PALING_BANYAK]:
+            if f != folder:
+                shutil.rmtree(f, ignore_errors=True)
+    except OSError:
+        logging.getLogger(__name__).warning("pattern cache folder not usable: %s", folder)
+    return folder

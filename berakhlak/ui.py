@@ -77,6 +77,12 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     "melindungi": ("Menyiapkan perlindungan kerahasiaan untuk data ini…",
                    "Preparing the confidentiality protection for this data…"),
+    "unit_tanpa_instansi": (
+        "Nama unit kerja saja tidak menunjuk satu kelompok (banyak instansi punya unit dengan nama "
+        "yang sama), jadi tidak ditampilkan. Pilih dahulu instansinya, lalu unit kerjanya.",
+        "A work unit's name alone does not name one group (many agencies have a unit of that "
+        "name), so it is not shown. Choose the agency first, then its unit.",
+    ),
     "buka_lebih_luas": ("Buka pilihan yang lebih luas: {nama}", "Open a wider selection: {nama}"),
     "unduh": ("Unduh CSV", "Download CSV"),
     "pembanding": ("Pembanding", "Benchmark"),
@@ -396,7 +402,8 @@ def cek_seleksi(ctx: Konteks) -> bool:
     if alasan == layanan.KOSONG_SEMUA:
         st.warning(tx("kosong", ctx.lang))
         return False
-    kunci = "terlalu_kecil" if alasan == layanan.TERLALU_KECIL else "sisa_kecil"
+    kunci = {layanan.TERLALU_KECIL: "terlalu_kecil", layanan.UNIT_TANPA_INSTANSI: "unit_tanpa_instansi"
+             }.get(alasan, "sisa_kecil")
     st.warning(tx(kunci, ctx.lang, minimum=ctx.minimum))
     lebih_luas = layanan.seleksi_terdekat(ctx.keadaan, ctx.pilihan)
     if lebih_luas is not None:

@@ -72,6 +72,26 @@ def test_each_measure_has_its_own_published_cells():
     assert bocor(hasil) == {"a=y": ("n",)}
 
 
+def test_a_group_small_in_those_who_answered_a_measure_is_protected_for_it():
+    """12 respondents, 4 of whom gave a level: the level counts of 4 follow from the parent
+    minus the sibling, though the group's count is not small (issue 7, blank answers)."""
+    a = atom(provinsi=["x", "y"], n=[20, 12], n_lv=[15, 4], n_adaptif=[20, 12])
+    tampil = terbit({}, {"provinsi": "x"}, ukuran=("n", "adaptif", audit.LEVEL))
+    assert bocor(audit.periksa(a, tampil)) == {"provinsi=y": (audit.LEVEL,)}
+    # the same cells without the levels published: nothing to work out
+    assert audit.periksa(a, terbit({}, {"provinsi": "x"}, ukuran=("n", "adaptif"))).bocor == []
+
+
+def test_atoms_nobody_answered_are_known_to_add_nothing():
+    # y's 3 answerers are all in y1: publishing y2 (nobody answered there) tells nothing new,
+    # but the parent minus x gives y's sum
+    a = atom(provinsi=["x", "y", "y"], instansi=["p", "q", "r"], n=[20, 6, 6], n_lv=[15, 3, 0])
+    lv = (audit.LEVEL,)
+    assert bocor(audit.periksa(a, terbit({}, {"provinsi": "x"}, ukuran=lv), ukuran=lv)) == {
+        "provinsi=y": lv, "instansi=q": lv}  # q holds all of y's answerers
+    assert audit.periksa(a, terbit({}, {"instansi": "r"}, ukuran=lv), ukuran=lv).bocor == []
+
+
 def test_periods_solved_apart_unless_a_cell_spans_them():
     a = atom(periode=[2023, 2023, 2024, 2024], a=["x", "y", "x", "y"], n=[20, 5, 20, 5])
     tampil = terbit({"periode": 2023}, {"periode": 2024, "a": "x"})
@@ -162,3 +182,13 @@ def test_dashboard_publishes_no_recoverable_small_group(data_env):
              for no, (desk, kk, _) in audit.KASUS.items() if (b := audit.bocor_kasus(hasil, a, kk))]
     if hasil.bocor:
         pytest.fail("\n".join(["Issue 7 patterns that leak:", *kasus, hasil.ringkasan(30)]), pytrace=False)
+
+
+def test_blank_answers_leave_no_recoverable_small_group_of_answerers(data_env):
+    """Some respondents left the level or one value blank: a group can then be small in those
+    who answered a measure though not in its count, and that must not follow either."""
+    df = audit.tulis_data_uji(data_env, periode=[2024], bolong=0.15)
+    assert df["level_sosio_emosional"].isna().sum() > 50
+    hasil = audit.audit_dasbor(df, layanan.keadaan_lengkap(), alias=False)
+    assert not hasil.bocor, hasil.ringkasan(30)
+    assert hasil.n_grup > len(audit.grup_bernama(audit.atom(df), privasi.MINIMUM_BAKU))

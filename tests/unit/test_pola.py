@@ -66,6 +66,15 @@ def test_weakened_rule_is_caught_by_the_auditor(data_env, monkeypatch):
     assert audit.bocor_kasus(hasil, audit.atom(df), audit.KASUS[5][1])
 
 
+def test_weakened_rule_for_blank_answers_is_caught_by_the_auditor(data_env, monkeypatch):
+    """Protect only by respondent counts (not by those who answered each value and the level):
+    with blank answers, the auditor must find a group whose few answerers can be worked out."""
+    df = audit.tulis_data_uji(data_env, periode=[2024], bolong=0.15)
+    monkeypatch.setattr(pola, "UKURAN", ())
+    hasil = audit.audit_dasbor(df, layanan.keadaan_lengkap(), alias=False)
+    assert hasil.bocor and all(set(b.ukuran) - {"n"} for b in hasil.bocor), hasil.ringkasan()
+
+
 def test_a_unit_name_without_its_agency_is_never_shown():
     h = sembunyi([(J1, P, "A", "Kab A", "Sekretariat", 50), (J1, P, "B", "Kab B", "Sekretariat", 30)])
     assert kunci(unit_kerja="Sekretariat") in h
