@@ -62,3 +62,11 @@ $(BANYAK)/.selesai: | $(STAMP)
 .PHONY: audit
 audit: $(STAMP)
 	$(BIN)/python scripts/audit_privasi.py
+
+# Mutation testing (issue 9), not part of make test: how many deliberate small bugs the unit
+# tests catch, per module (minutes per module on two cores). MODUL= picks modules, e.g.
+# make mutasi MODUL="narasi"; default privasi statistik format warna.
+MODUL ?=
+.PHONY: mutasi
+mutasi: $(STAMP)
+	$(BIN)/python scripts/mutasi.py $(MODUL)
