@@ -70,3 +70,23 @@ MODUL ?=
 .PHONY: mutasi
 mutasi: $(STAMP)
 	$(BIN)/python scripts/mutasi.py $(MODUL)
+
+# Many officials at once (issue 11), see README "Many officials at once".
+# make beban: the load driver on the national data: 5 to 100 sessions, each viewing a random
+# page with random filters every 5 s (mean), one 60-s run each; prints the table and the knee.
+# make serve-cluster REPLICAS=n: n replicas (ports 8601...) behind HAProxy on PORT, cookie
+# affinity, health checks; Ctrl-C stops everything it started.
+REPLICAS ?= 2
+SESI ?= 5,10,25,50,100
+.PHONY: beban serve-cluster haproxy
+
+beban: $(STAMP) data-nasional
+	$(BIN)/python scripts/beban.py --data $(NASIONAL) --sapu $(SESI)
+
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq haproxy >/dev/null; }
+
+serve-cluster: $(STAMP) haproxy
+	$(BIN)/python scripts/serve_cluster.py --replicas $(REPLICAS) --port $(PORT)
