@@ -93,9 +93,11 @@ class Basis:
         finally:
             cur.close()
 
-    def tampilkan_berkas(self, nama_view: str, path: Path, kolom: Mapping[str, str],
+    def tampilkan_berkas(self, nama_view: str, path: Path | list[Path], kolom: Mapping[str, str],
                          konstanta: Mapping[str, Any] | None = None) -> None:
-        """Expose a Parquet file as view ``nama_view`` with canonical column names.
+        """Expose one Parquet file, or several with the same columns, as view ``nama_view``
+        with canonical column names and a column ``filename`` (the path as given here), so
+        that one query can check or roll up many files at once, grouped by ``filename``.
 
         ``kolom`` maps canonical name -> the file's own column name; ``konstanta`` adds
         columns with a fixed value (a period taken from a ``periode=2024/`` folder).
@@ -103,8 +105,11 @@ class Basis:
         """
         if nama_view not in {"berkas", "kunci_prioritas"}:
             raise KolomTidakDiizinkan(nama_view)
-        rel = self._con.read_parquet(str(path))
-        ekspresi = [duckdb.ColumnExpression(asli).alias(kanon) for kanon, asli in kolom.items()]
+        daftar = [str(p) for p in path] if isinstance(path, list) else [str(path)]
+        rel = self._con.sql(teks_sql("berkas_baca"),
+                            params={"berkas": daftar, "gabung_nama": len(daftar) > 1})
+        ekspresi = [duckdb.ColumnExpression("berkas_asal_").alias("filename")]
+        ekspresi += [duckdb.ColumnExpression(asli).alias(kanon) for kanon, asli in kolom.items()]
         ekspresi += [duckdb.ConstantExpression(v).alias(k) for k, v in (konstanta or {}).items()]
         rel.select(*ekspresi).create_view(nama_view, replace=True)
 

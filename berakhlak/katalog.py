@@ -1,11 +1,15 @@
 """The data folder: what is in it, what was loaded, and the rollup every page reads.
 
-Each ``*.parquet`` file below the folder is validated on its own (berakhlak.validasi) and then
-summarised once into a small rollup (queries/agregat_berkas*.sql). Results are kept in the
-cache folder by the file's fingerprint (path, size, modification time), so neither a rerun nor
-a restart re-reads a file that did not change. The per-file rollups are stacked into one DuckDB
-table ``agregat`` that all pages query; rebuilding runs in a background thread while the
-previous snapshot keeps serving.
+Each extract below the folder is validated (berakhlak.validasi) and then summarised once into
+a small rollup (queries/agregat_berkas*.sql); files with the same columns are checked and
+rolled up together, hundreds per query (grouped by file), since preparing a query per file
+cost more than reading thousands of tiny files. Results are kept in the cache folder by each
+file's fingerprint (path, size, modification time), so neither a rerun nor a restart re-reads
+a file that did not change; rollup rows are kept in one bundle per query, each file's result
+naming its bundle. Replicas sharing the cache folder make each result once, under a lock file
+(berakhlak.gembok), and write it whole. The per-file rollups are stacked into one DuckDB table
+``agregat`` that all pages query; rebuilding runs in a background thread while the previous
+snapshot keeps serving.
 
 The same respondent (periode, responden_id) in several files is counted once: the copy in the
 file that comes first in path order counts; later copies are skipped. Nothing in the data folder
@@ -20,6 +24,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import shutil
 import threading
 import time
@@ -31,11 +36,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from berakhlak import db, kontrak
-from berakhlak.validasi import MENUNGGU, Alasan, HasilValidasi, validasi_berkas
+from berakhlak import db, gembok, kontrak
+from berakhlak.validasi import DITOLAK, MENUNGGU, Alasan, HasilValidasi, validasi_banyak, validasi_berkas
 
 PROYEK = Path(__file__).resolve().parent.parent
 _KUNCI_KOSONG = pa.schema([("periode", pa.int32()), ("responden_id", pa.string())])
+_PRIORITAS_KOSONG = pa.schema([("periode", pa.int32()), ("responden_id", pa.string()),
+                               ("filename", pa.string())]).empty_table()
+MAKS_BARIS_SEKALI = 2_000_000  # rows rolled up in one query at most (a bigger file goes alone)
+# The period-jump rule: a period whose national index moves more than this many points from
+# the previous period is held (validasi: "periode_melonjak"), unless its year is written in
+# this file at the top of the data folder.
+LONJAKAN_MAKS = 15.0
+PERIODE_DILEPAS = "periode_dilepas.txt"
 DETIK_PERIKSA_ULANG = 1.0  # a file still being copied is looked at again at most this often
 
 
@@ -189,16 +202,35 @@ class GagalMemuat(RuntimeError):
     """No snapshot could be built at all (the reason is in the message)."""
 
 
+# Cached results no snapshot of this process uses are removed only once this old: another
+# replica sharing the cache folder may be using them (its scan of the folder may be older).
+DETIK_SIMPAN = 600.0
+# How many missing results one replica claims (locks) and makes in one go: two replicas
+# starting together each take a share of the work.
+BERKAS_PER_KLAIM = int(os.environ.get("BERAKHLAK_BERKAS_PER_KLAIM", "250"))
+DETIK_TUNGGU_REPLIKA = 0.05  # how often a result another replica is making is looked for
+
+
 class CacheBerkas:
     """Per-file results (validation, key hashes, rollups) kept on disk in the cache folder,
     keyed by the file's fingerprint and the code version, so neither a rerun nor a restart
-    reads an unchanged file again. Files are written whole (temporary name, then rename)."""
+    reads an unchanged file again.
+
+    The folder may be shared by several replicas (processes, also on other machines over a
+    network file system): each missing result is made by one of them, under its lock file
+    (berakhlak.gembok), and the others wait for it and read it. Results are written whole: a
+    temporary file in the same folder (named after the owner's pid, thread and host), then
+    renamed over the result (``os.replace``), so a reader sees the old state or the new one,
+    never half a file. What a killed replica left behind (temporary files, locks) is removed
+    when the cache is opened, or when its lock is taken over.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / f"v-{versi_kode()}"
         self.folder.mkdir(parents=True, exist_ok=True)
-        for lama in folder.glob("v-*"):
-            if lama != self.folder:
+        gembok.bersihkan_sisa(self.folder, max(DETIK_SIMPAN, 2 * gembok.detik_basi()))
+        for lama in folder.glob("v-*"):  # another code version, unused for a while
+            if lama != self.folder and _umur(lama) > DETIK_SIMPAN:
                 shutil.rmtree(lama, ignore_errors=True)
 
     def path(self, jenis: str, *sidik: Sidik) -> Path:
@@ -206,26 +238,115 @@ class CacheBerkas:
         return self.folder / f"{jenis}-{hashlib.sha256(teks.encode()).hexdigest()[:24]}"
 
     @staticmethod
-    def tulis(path: Path, tulis_ke) -> Path:
-        sementara = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
-        tulis_ke(sementara)
-        os.replace(sementara, path)
+    def tulis(path: Path, tulis_ke, catat: bool = False) -> Path:
+        """Write ``path`` whole: ``tulis_ke(temporary path)``, then one rename. ``catat``: a
+        result made under its lock (logged to BERAKHLAK_LOG_BANGUN when set, for the tests)."""
+        sementara = path.with_name(
+            f"{path.name}.{os.getpid()}.{threading.get_ident()}.{gembok.tanda_host()}.tmp")
+        try:
+            tulis_ke(sementara)
+            _titik_uji(sementara)
+            os.replace(sementara, path)
+        except BaseException:
+            sementara.unlink(missing_ok=True)
+            raise
+        if catat:
+            _catat_bangun("bangun", path.name)
         return path
 
     def baca_pickle(self, path: Path):
         try:
             return pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             return None
 
-    def tulis_pickle(self, path: Path, objek) -> None:
-        self.tulis(path, lambda p: p.write_bytes(pickle.dumps(objek)))
+    def tulis_pickle(self, path: Path, objek, catat: bool = False) -> None:
+        self.tulis(path, lambda p: p.write_bytes(pickle.dumps(objek)), catat)
+
+    def bangun(self, butir: list, path_dari, buat, maju=None) -> None:
+        """Make the missing result file of every item of ``butir`` (``path_dari(item)``), each
+        by one replica. Claims (locks) up to BERKAS_PER_KLAIM missing results at a time and
+        makes them in one go with ``buat(items)``, which writes them with :meth:`tulis`
+        (``catat=True``) or leaves out those that cannot be made yet (a file still being
+        copied); results another live replica is making are waited for, and taken over when
+        it is gone (its lock gone stale). ``maju(n)``: called as results are found made."""
+        sisa = list(butir)
+        kunci: dict[Path, gembok.Gembok] = {}
+        menunggu = False
+        while sisa:
+            tunggu, milik = [], []
+            for b in sisa:
+                path = path_dari(b)
+                if path.exists():
+                    if maju is not None:
+                        maju(b)
+                    continue
+                if len(milik) >= BERKAS_PER_KLAIM:
+                    tunggu.append(b)
+                    continue
+                g = kunci.setdefault(path, gembok.Gembok(path))
+                if not g.coba():
+                    tunggu.append(b)
+                elif path.exists():  # made by another replica just before the lock was taken
+                    g.lepas()
+                    if maju is not None:
+                        maju(b)
+                else:
+                    if g.diambil_alih:
+                        _catat_bangun("ambil_alih", path.name)
+                    milik.append((b, g))
+            if milik:
+                try:
+                    buat([b for b, _ in milik])
+                finally:
+                    for _, g in milik:
+                        g.lepas()
+            elif tunggu:
+                if not menunggu:
+                    menunggu = True
+                    _catat_bangun("tunggu", path_dari(tunggu[0]).name)
+                time.sleep(DETIK_TUNGGU_REPLIKA)  # another replica is making them: look again
+            sisa = tunggu
 
     def simpan_yang_dipakai(self, dipakai: set[Path]) -> None:
-        """Remove cached results of files that are gone or changed."""
+        """Remove cached results of files that are gone or changed (unused for DETIK_SIMPAN
+        seconds: another replica may still use them); never locks or temporary files."""
+        batas = time.time() - DETIK_SIMPAN
         for p in self.folder.iterdir():
-            if p not in dipakai and not p.name.endswith(".tmp"):
-                p.unlink(missing_ok=True)
+            if p in dipakai or p.name.endswith((".tmp", gembok.AKHIRAN, ".pecah")):
+                continue
+            try:
+                if p.stat().st_mtime < batas:
+                    p.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _umur(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _catat_bangun(peristiwa: str, nama: str) -> None:
+    """One line per result made (or lock taken over) to BERAKHLAK_LOG_BANGUN, if set (tests
+    count them across processes: appends of one short line are atomic)."""
+    log = os.environ.get("BERAKHLAK_LOG_BANGUN")
+    if log:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{peristiwa} {gembok.nama_host()} {os.getpid()} {nama}\n")
+
+
+def _titik_uji(sementara: Path) -> None:
+    """Tests only (BERAKHLAK_UJI_MACET=marker path): the first result this process writes stops
+    half-way, its temporary file written but not renamed, and the marker file says so; the test
+    then kills the process there."""
+    penanda = os.environ.get("BERAKHLAK_UJI_MACET")
+    if penanda and not os.path.exists(penanda):
+        Path(penanda + ".tulis").write_text(str(sementara))
+        os.replace(penanda + ".tulis", penanda)  # whole when it appears
+        threading.Event().wait()
 
 
 class Katalog:
@@ -256,6 +377,8 @@ class Katalog:
         self.galat: str | None = None  # why the last rebuild failed, if it did
         self._kemajuan: Kemajuan | None = None  # replaced whole by the builder thread
         self._tumpang_dipakai: set[Path] = set()  # cached overlap results the snapshot uses
+        self._isi_indeks: frozenset[Sidik] = frozenset()  # what the cache's index holds
+        self._paket: dict[Path, str] = {}  # rollup result -> the bundle holding its rows
 
     # -- public -------------------------------------------------------------------------
     def segarkan(self, tunggu: float = 2.0) -> Keadaan:
@@ -394,7 +517,12 @@ class Katalog:
         if not parquet:
             akar, demo, diabaikan = self.cache / "demo", True, []
             parquet, _ = pindai(akar)
-        return akar, demo, parquet, diabaikan, _versi(akar, [s for _, s in parquet])
+        sidik = [s for _, s in parquet]
+        lepas = _sidik(akar / PERIODE_DILEPAS, PERIODE_DILEPAS)
+        if lepas is not None:  # releasing a held period is a change of the folder
+            sidik.append(lepas)
+            diabaikan = [d for d in diabaikan if d != PERIODE_DILEPAS]
+        return akar, demo, parquet, diabaikan, _versi(akar, sidik)
 
     # -- steps --------------------------------------------------------------------------
     def _segarkan(self, generasi: int) -> None:
@@ -404,22 +532,19 @@ class Katalog:
         with self._kondisi:
             self._versi_berjalan = versi  # callers seeing this version wait for this build
         maju = _Pencatat(self, generasi, len(parquet))
+        self._muat_indeks({s for _, s in parquet})
         baru = sum(not self._validasi_tersimpan(s) for _, s in parquet)  # new or changed files
         maju.perkirakan(baru * (BOBOT_PERIKSA + BOBOT_KUNCI + BOBOT_RINGKAS))
-        hasil = []
-        for path, sidik in parquet:
-            tersimpan = self._validasi_tersimpan(sidik)
-            hasil.append(self._validasi_satu(path, sidik, akar))
-            maju.catat(diperiksa=1, kerja=0 if tersimpan else BOBOT_PERIKSA)
+        hasil = self._validasi_semua(parquet, akar, maju)
         sah = [sidik for (_, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
         maju.cadangan = BOBOT_RINGKAS * sum(
             not self._path_rollup("agregat_berkas", s, ()).exists() for s in sah)
         tumpang, didahului, dilewati = self._cari_tumpang(sah, maju)
 
-        def terbitkan(rollup: list[Path], lengkap: bool) -> None:
+        def terbitkan(n_responden: int, lengkap: bool) -> None:
             keadaan = Keadaan(
                 akar=akar, demo=demo, berkas=hasil, diabaikan=diabaikan, tumpang=tumpang,
-                versi_folder=versi, demografi_lengkap=lengkap, n_responden=self._gabung(rollup),
+                versi_folder=versi, demografi_lengkap=lengkap, n_responden=n_responden,
                 n_baris_dimuat=sum(h.baris for h in hasil if h.dimuat),
                 periode=tuple(sorted({p for h in hasil if h.dimuat for p in h.periode})),
                 basis=self.basis, generasi=generasi,
@@ -429,69 +554,204 @@ class Katalog:
                 self._kondisi.notify_all()
 
         def ringkas(nama: str, bobot: float, **hitung: int) -> list[Path]:
-            jadi = []
-            for s in sah:
-                ada = self._path_rollup(nama, s, didahului[s]).exists()
-                jadi.append(self._rollup_satu(nama, s, didahului[s], dilewati.get(s)))
-                maju.catat(kerja=0 if ada else bobot, **hitung)
-            return jadi
+            def catat(n: int, dibuat: bool) -> None:
+                maju.catat(kerja=bobot * n if dibuat else 0.0, **{k: v * n for k, v in hitung.items()})
+            return self._rollup_banyak(nama, sah, didahului, dilewati, catat)
 
         perlu = sum(not self._path_rollup("agregat_berkas", s, didahului[s]).exists() for s in sah)
         maju.perkirakan(perlu * BOBOT_RINGKAS, tahap="ringkas", ringkasan=len(sah))
         dasar = ringkas("agregat_berkas", BOBOT_RINGKAS, diringkas=1)
-        demografi = [self._path_rollup("agregat_berkas_demografi", s, didahului[s]) for s in sah]
-        if not all(p.exists() for p in demografi):
-            terbitkan(dasar + [p for p in demografi if p.exists()], lengkap=False)
+
+        def gabung() -> tuple[list[Path], bool, int]:
+            """The rollups gathered once, with the breakdowns that exist already (all of them
+            on a restart; the period check reads only the base rows)."""
+            demografi = [self._path_rollup("agregat_berkas_demografi", s, didahului[s]) for s in sah]
+            ada = [p for p in demografi if p.exists()]
+            return demografi, len(ada) == len(demografi), self._gabung(dasar + ada)
+
+        demografi, lengkap, n_responden = gabung()
+        ditahan = self._periode_melonjak(self._periode_dilepas(akar))
+        if ditahan:  # the files of an implausible period are held, the rest built again
+            hasil = [_tahan(h, ditahan) if h.dimuat and set(h.periode) & set(ditahan) else h
+                     for h in hasil]
+            sah = [sidik for (_, sidik), h in zip(parquet, hasil, strict=True) if h.dimuat]
+            tumpang, didahului, dilewati = self._cari_tumpang(sah)
+            dasar = ringkas("agregat_berkas", 0.0)
+            demografi, lengkap, n_responden = gabung()
+        if not lengkap:
+            terbitkan(n_responden, lengkap=False)
             maju.perkirakan(0.0, tahap="demografi")
             demografi = ringkas("agregat_berkas_demografi", 0.0, demografi_diringkas=1)
-        terbitkan(dasar + demografi, lengkap=True)
+            n_responden = self._gabung(dasar + demografi)
+        terbitkan(n_responden, lengkap=True)
         maju.perkirakan(0.0, tahap="selesai")
+        self._simpan_indeks([s for _, s in parquet])
         self._lupakan_yang_hilang({s for _, s in parquet},
-                                  {*dasar, *demografi, *self._tumpang_dipakai})
+                                  {*dasar, *demografi, *self._tumpang_dipakai, self._path_indeks()})
 
     def _buat_demo(self) -> None:
         from berakhlak import demo
 
         demo.tulis_demo(self.cache / "demo")
 
+    # -- validation ---------------------------------------------------------------------
+    def _path_indeks(self) -> Path:
+        return self.disk.folder / "indeks-validasi"
+
+    def _muat_indeks(self, sidik: set[Sidik]) -> None:
+        """Validation results of the folder's files from the cache's index (one file written
+        after every complete build), instead of one file per data file: a restart on
+        thousands of files reads one file."""
+        if sidik <= self._validasi.keys():
+            return
+        indeks = self.disk.baca_pickle(self._path_indeks())
+        if isinstance(indeks, dict):
+            for s in sidik - self._validasi.keys():
+                if s in indeks:
+                    self._validasi[s] = indeks[s]
+        self._isi_indeks = frozenset(indeks) if isinstance(indeks, dict) else frozenset()
+
+    def _simpan_indeks(self, sidik: list[Sidik]) -> None:
+        isi = {s: self._validasi[s] for s in sidik if s in self._validasi}
+        if frozenset(isi) != self._isi_indeks:
+            self.disk.tulis_pickle(self._path_indeks(), isi)
+            self._isi_indeks = frozenset(isi)
+
     def _validasi_tersimpan(self, sidik: Sidik) -> bool:
         """Whether the file's validation result is known without reading it."""
         return sidik in self._validasi or self.disk.path("validasi", sidik).exists()
 
+    def _validasi_semua(self, parquet: list[tuple[Path, Sidik]], akar: Path,
+                        maju: _Pencatat) -> list[HasilValidasi]:
+        """Every file's validation result: known, found in the cache (made by this or another
+        replica), or checked now, many files per query (validasi.validasi_banyak), each
+        missing result by one replica under its lock."""
+        perlu = [(p, s) for p, s in parquet if s not in self._validasi]
+        maju.catat(diperiksa=len(parquet) - len(perlu))
+        baru: dict[Sidik, HasilValidasi] = {}
+
+        def path_dari(item: tuple[Path, Sidik]) -> Path:
+            return self.disk.path("validasi", item[1])
+
+        def buat(items: list[tuple[Path, Sidik]]) -> None:
+            daftar = validasi_banyak(self.basis, [p for p, _ in items], akar, cache=self.cache)
+            for (path, sidik), hasil in zip(items, daftar, strict=True):
+                baru[sidik] = self._simpan_validasi(path, sidik, hasil)
+            maju.catat(diperiksa=len(items), kerja=BOBOT_PERIKSA * len(items))
+
+        self.disk.bangun(perlu, path_dari, buat, maju=lambda _: maju.catat(diperiksa=1))
+        for path, sidik in perlu:
+            if sidik in baru:
+                continue
+            hasil = self.disk.baca_pickle(path_dari((path, sidik)))
+            if isinstance(hasil, HasilValidasi):
+                self._validasi[sidik] = hasil
+            else:  # removed or damaged meanwhile: checked here
+                baru[sidik] = self._simpan_validasi(
+                    path, sidik, validasi_berkas(self.basis, path, akar, cache=self.cache))
+        return [baru[s] if s in baru else self._validasi[s] for _, s in parquet]
+
+    def _simpan_validasi(self, path: Path, sidik: Sidik, hasil: HasilValidasi) -> HasilValidasi:
+        """Keep a fresh result (in memory and in the cache), unless the file is still being
+        copied: that one is looked at again."""
+        if hasil.status != MENUNGGU and _sidik(path, sidik.relatif) != sidik:
+            # changed while it was read: still being written, and the result may mix
+            # two states of the file, so it is neither kept nor trusted
+            hasil = HasilValidasi(path=path, relatif=sidik.relatif, status=MENUNGGU,
+                                  alasan=[Alasan("sedang_disalin", {"detik": 0})])
+        if hasil.status != MENUNGGU:
+            self.disk.tulis_pickle(self.disk.path("validasi", sidik), hasil, catat=True)
+            self._validasi[sidik] = hasil
+        return hasil
+
     def _validasi_satu(self, path: Path, sidik: Sidik, akar: Path) -> HasilValidasi:
+        """One file's validation result (known, cached or checked now)."""
         if sidik not in self._validasi:
-            simpanan = self.disk.path("validasi", sidik)
-            hasil = self.disk.baca_pickle(simpanan)
-            if hasil is None:
-                hasil = validasi_berkas(self.basis, path, akar)
-                if hasil.status != MENUNGGU and _sidik(path, sidik.relatif) != sidik:
-                    # changed while it was read: still being written, and the result may mix
-                    # two states of the file, so it is neither kept nor trusted
-                    hasil = HasilValidasi(path=path, relatif=sidik.relatif, status=MENUNGGU,
-                                          alasan=[Alasan("sedang_disalin", {"detik": 0})])
-                if hasil.status == MENUNGGU:  # a file still being copied is looked at again
-                    return hasil
-                self.disk.tulis_pickle(simpanan, hasil)
+            hasil = self.disk.baca_pickle(self.disk.path("validasi", sidik))
+            if not isinstance(hasil, HasilValidasi):
+                hasil = validasi_berkas(self.basis, path, akar, cache=self.cache)
+                return self._simpan_validasi(path, sidik, hasil)
             self._validasi[sidik] = hasil
         return self._validasi[sidik]
 
-    def _tampilkan(self, sidik: Sidik) -> None:
-        h = self._validasi[sidik]
-        self.basis.tampilkan_berkas("berkas", h.path, h.kolom, h.konstanta)
+    # -- the period-jump plausibility rule ----------------------------------------------
+    def _periode_dilepas(self, akar: Path) -> set[int]:
+        """Periods an analyst released from the period-jump rule: the years written in
+        PERIODE_DILEPAS at the top of the data folder (any separators)."""
+        try:
+            teks = (akar / PERIODE_DILEPAS).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return set()
+        return {int(t) for t in re.findall(r"\b\d{4}\b", teks)}
 
+    def _periode_melonjak(self, dilepas: set[int]) -> dict[int, dict]:
+        """Periods whose national index (table ``agregat``, just gathered) moves more than
+        validasi.LONJAKAN_MAKS points from the previous period that is not held, unless
+        released: {period: the details of its reason}."""
+        df = self.basis.jalankan("indeks_periode")
+        ditahan: dict[int, dict] = {}
+        sebelumnya: tuple[int, float] | None = None
+        for p, indeks in zip(df["periode"], df["indeks"], strict=True):
+            if indeks is None or np.isnan(indeks):
+                continue
+            p, indeks = int(p), float(indeks)
+            if (sebelumnya is not None and abs(indeks - sebelumnya[1]) > LONJAKAN_MAKS
+                    and p not in dilepas):
+                ditahan[p] = {"periode": p, "indeks": indeks, "sebelumnya": sebelumnya[0],
+                              "indeks_sebelumnya": sebelumnya[1], "batas": LONJAKAN_MAKS,
+                              "berkas_lepas": PERIODE_DILEPAS}
+                continue
+            sebelumnya = (p, indeks)
+        return ditahan
+
+    # -- keys and shared respondents ----------------------------------------------------
     def _path_kunci(self, sidik: Sidik) -> Path:
         return self.disk.path("kunci", sidik).with_suffix(".parquet")
 
     def _kunci_berkas(self, sidik: Sidik) -> Path:
         """A file's respondent keys with their 64-bit hashes (queries/kunci_hash.sql), as a
         Parquet file in the cache, made once per fingerprint."""
-        simpanan = self._path_kunci(sidik)
-        if simpanan.exists():
-            return simpanan
-        with self.basis.kunci:
-            self._tampilkan(sidik)
-            tabel = self.basis.jalankan_arrow("kunci_hash")
-        return self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
+        self._kunci_banyak([sidik])
+        return self._path_kunci(sidik)
+
+    def _kunci_banyak(self, sidik: list[Sidik], maju: _Pencatat | None = None) -> None:
+        """The key files of ``sidik`` (made when missing, many files per query)."""
+        def buat(items: list[Sidik]) -> None:
+            for kelompok in self._kelompok(items):
+                with self.basis.kunci:
+                    nama = self._tampilkan_banyak(kelompok)
+                    tabel = self.basis.jalankan_arrow("kunci_hash")
+                for s, bagian in zip(kelompok, _pisah(tabel, nama), strict=True):
+                    self.disk.tulis(self._path_kunci(s), lambda p, t=bagian: pq.write_table(t, p),
+                                    catat=True)
+            if maju is not None:
+                maju.catat(kerja=BOBOT_KUNCI * len(items))
+
+        self.disk.bangun(list(sidik), self._path_kunci, buat)
+
+    def _kelompok(self, sidik: list[Sidik]) -> list[list[Sidik]]:
+        """Files that one view can show together (same column mapping and constants), in
+        groups of at most MAKS_BARIS_SEKALI rows (a single bigger file alone)."""
+        kelompok: dict[tuple, list[list[Sidik]]] = {}
+        baris: dict[tuple, int] = {}
+        for s in sidik:
+            h = self._validasi[s]
+            kunci = (tuple(h.kolom.items()), tuple((k, repr(v)) for k, v in h.konstanta.items()))
+            daftar = kelompok.setdefault(kunci, [[]])
+            if daftar[-1] and baris[kunci] + h.baris > MAKS_BARIS_SEKALI:
+                daftar.append([])
+                baris[kunci] = 0
+            daftar[-1].append(s)
+            baris[kunci] = baris.get(kunci, 0) + h.baris
+        return [k for daftar in kelompok.values() for k in daftar]
+
+    def _tampilkan_banyak(self, sidik: list[Sidik]) -> list[str]:
+        """Show files of one group as view ``berkas``; their names as its ``filename``.
+        Holds ``basis.kunci``."""
+        h = self._validasi[sidik[0]]
+        nama = [str(self._validasi[s].path.resolve()) for s in sidik]
+        self.basis.tampilkan_berkas("berkas", [Path(n) for n in nama], h.kolom, h.konstanta)
+        return nama
 
     def _cari_tumpang(self, sah: list[Sidik], maju: _Pencatat | None = None
                       ) -> tuple[list[Tumpang], dict[Sidik, tuple[Sidik, ...]], dict[Sidik, pa.Table]]:
@@ -517,6 +777,9 @@ class Katalog:
             kunci = sum(not self._path_kunci(s).exists() for s in berkas_kunci) if perlu else 0
             maju.perkirakan(kunci * BOBOT_KUNCI + perlu * BOBOT_TUMPANG * len(berkas_kunci)
                             + maju.cadangan, tahap="tumpang")
+        if per_periode:
+            self._kunci_banyak(sorted({s for b in per_periode.values() for s in b},
+                                      key=urutan.__getitem__), maju)
         jumlah: dict[tuple[int, int], int] = {}
         lewat: dict[Sidik, list[pa.Table]] = {}
         for p, berkas in per_periode.items():
@@ -540,54 +803,104 @@ class Katalog:
     def _tumpang_periode(self, periode: int, berkas: list[Sidik], maju: _Pencatat | None
                          ) -> pa.Table:
         """The respondents of ``periode`` in more than one of ``berkas`` (path order), with the
-        positions of the files holding each (queries/tumpang_periode.sql; cached)."""
+        positions of the files holding each (queries/tumpang_periode.sql; cached, made by one
+        replica). The key files exist (see :meth:`_kunci_banyak`)."""
         simpanan = self._path_tumpang(periode, berkas)
         self._tumpang_dipakai.add(simpanan)
         self._tumpang_dipakai.update(self._path_kunci(s) for s in berkas)
-        if simpanan.exists():
+
+        def buat(_) -> None:
+            kunci = [str(self._path_kunci(s)) for s in berkas]
+            tabel = self.basis.jalankan_arrow("tumpang_periode", {"berkas": kunci, "periode": int(periode)})
+            if maju is not None:
+                maju.catat(kerja=BOBOT_TUMPANG * len(berkas))
+            self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p), catat=True)
+
+        for _ in range(2):
+            self.disk.bangun([periode], lambda _: simpanan, buat)
             try:
                 return pq.read_table(simpanan)
             except (OSError, pa.ArrowInvalid):
-                pass  # damaged: made again
-        kunci = []
-        for s in berkas:
-            ada = self._path_kunci(s).exists()
-            kunci.append(str(self._kunci_berkas(s)))
-            if maju is not None:
-                maju.catat(kerja=0 if ada else BOBOT_KUNCI)
-        tabel = self.basis.jalankan_arrow("tumpang_periode", {"berkas": kunci, "periode": int(periode)})
-        if maju is not None:
-            maju.catat(kerja=BOBOT_TUMPANG * len(berkas))
-        self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
-        return tabel
+                simpanan.unlink(missing_ok=True)  # damaged: made again
+        raise GagalMemuat(f"overlap of period {periode} could not be read")
 
+    # -- rollups ------------------------------------------------------------------------
     def _path_rollup(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...]) -> Path:
-        return self.disk.path(nama, sidik, *sebelum).with_suffix(".parquet")
+        """A file's rollup result: a small file naming the bundle that holds its rows."""
+        return self.disk.path(nama, sidik, *sebelum).with_suffix(".ref")
 
-    def _rollup_satu(self, nama: str, sidik: Sidik, sebelum: tuple[Sidik, ...],
-                     dilewati: pa.Table | None = None) -> Path:
-        """A file's rollup by query ``nama`` as a Parquet file in the cache (made once per
-        fingerprint and per set of earlier files whose copies take precedence). ``dilewati``:
-        the file's respondents whose copy in an earlier file counts (left out here)."""
-        simpanan = self._path_rollup(nama, sidik, sebelum)
-        if simpanan.exists():
-            return simpanan
-        prioritas = _KUNCI_KOSONG.empty_table() if dilewati is None else dilewati
+    def _paket_dari(self, rollup: Path) -> Path | None:
+        """The bundle holding a rollup result's rows (None when either is gone)."""
+        nama = self._paket.get(rollup)
+        if nama is None:
+            try:
+                nama = rollup.read_text(encoding="utf-8").strip()
+            except OSError:
+                return None
+            self._paket[rollup] = nama
+        paket = self.disk.folder / nama
+        return paket if paket.exists() else None
+
+    def _rollup_banyak(self, nama: str, sah: list[Sidik], didahului: dict[Sidik, tuple[Sidik, ...]],
+                       dilewati: dict[Sidik, pa.Table], catat=None) -> list[Path]:
+        """Each file's rollup by query ``nama`` as a Parquet file in the cache (made once per
+        fingerprint and per set of earlier files whose copies take precedence, by one
+        replica), many files per query, split by file. ``dilewati``: each file's respondents
+        whose copy in an earlier file counts (left out). ``catat(n, dibuat)``: progress."""
+        path = {s: self._path_rollup(nama, s, didahului[s]) for s in sah}
+
+        def buat(items: list[Sidik]) -> None:
+            for kelompok in self._kelompok(items):
+                self._rollup_kelompok(nama, kelompok, path, dilewati)
+                if catat is not None:
+                    catat(len(kelompok), True)
+
+        self.disk.bangun(sah, path.__getitem__, buat,
+                         maju=None if catat is None else (lambda _: catat(1, False)))
+        hilang = [s for s in sah if self._paket_dari(path[s]) is None]
+        if hilang:  # a bundle removed meanwhile (cleaned by another replica): made again
+            for s in hilang:
+                self._paket.pop(path[s], None)
+                path[s].unlink(missing_ok=True)
+            self.disk.bangun(hilang, path.__getitem__, buat)
+        return [path[s] for s in sah]
+
+    def _rollup_kelompok(self, nama: str, kelompok: list[Sidik], path: dict[Sidik, Path],
+                         dilewati: dict[Sidik, pa.Table]) -> None:
         with self.basis.kunci:
-            self._tampilkan(sidik)
-            self.basis.daftarkan("kunci_prioritas", prioritas)
+            berkas = self._tampilkan_banyak(kelompok)
+            prioritas = [dilewati[s].append_column("filename", pa.array([n] * dilewati[s].num_rows,
+                                                                         pa.string()))
+                         for s, n in zip(kelompok, berkas, strict=True) if s in dilewati]
+            self.basis.daftarkan("kunci_prioritas",
+                                 pa.concat_tables(prioritas) if prioritas else _PRIORITAS_KOSONG)
             try:
                 self.basis.eksekusi("responden_berkas")
                 tabel = self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
             finally:
                 self.basis.lepaskan("kunci_prioritas")
-        return self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p))
+        # One bundle (Parquet file) for the group, each row marked with its file's result name,
+        # then one small file per result naming the bundle: writing hundreds of tiny Parquet
+        # files cost more than the queries themselves.
+        hasil = pa.array([path[s].name for s in kelompok], pa.string())
+        nomor = pc.index_in(tabel.column("filename"), value_set=pa.array(berkas, pa.string()))
+        tabel = tabel.drop_columns(["filename"]).append_column("kunci_cache", pc.take(hasil, nomor))
+        teks = "\n".join(sorted(hasil.to_pylist()))
+        paket = self.disk.folder / f"paket-{nama}-{hashlib.sha256(teks.encode()).hexdigest()[:24]}.parquet"
+        self.disk.tulis(paket, lambda p: pq.write_table(tabel, p), catat=True)
+        for s in kelompok:
+            self.disk.tulis(path[s], lambda p: p.write_text(paket.name, encoding="utf-8"), catat=True)
+            self._paket[path[s]] = paket.name
 
     def _gabung(self, rollup: list[Path]) -> int:
         """Gather the per-file rollups into table ``agregat``; the number of respondents."""
         with self.basis.kunci:
             if rollup:
-                self.basis.eksekusi("agregat_gabung", {"berkas": [str(p) for p in rollup]})
+                paket = {self._paket_dari(p) for p in rollup}
+                if None in paket:
+                    raise GagalMemuat("a rollup of the cache was removed while it was read")
+                self.basis.eksekusi("agregat_gabung_paket", {
+                    "berkas": sorted(str(p) for p in paket), "kunci": [p.name for p in rollup]})
             else:
                 self.basis.daftarkan("agregat_baru", self._rollup_kosong())
                 try:
@@ -607,6 +920,8 @@ class Katalog:
         """Drop cached work for files that were removed or replaced."""
         for sidik in [s for s in self._validasi if s not in ada]:
             del self._validasi[sidik]
+        self._paket = {r: n for r, n in self._paket.items() if r in dipakai}
+        dipakai |= {self.disk.folder / n for n in self._paket.values()}
         dipakai |= {self.disk.path("validasi", s) for s in self._validasi}
         self.disk.simpan_yang_dipakai(dipakai)
 
@@ -677,6 +992,27 @@ def _dilewati(daftar: pa.ChunkedArray) -> dict[int, np.ndarray]:
             if len(potong_f):
                 bagian.setdefault(int(potong_f[0]), []).append(potong_r)
     return {f: np.sort(np.concatenate(r)) for f, r in bagian.items()}
+
+
+def _pisah(tabel: pa.Table, berkas: list[str]) -> list[pa.Table]:
+    """The rows of each file of ``berkas`` (column ``filename``), without that column, in the
+    order of ``berkas`` (an empty table for a file without rows)."""
+    nomor = pc.index_in(tabel.column("filename"), value_set=pa.array(berkas, pa.string()))
+    nomor = nomor.to_numpy(zero_copy_only=False)
+    if np.isnan(nomor.astype(float)).any():
+        raise ValueError("a row of an unknown file")
+    nomor = nomor.astype(np.int64)
+    urut = np.argsort(nomor, kind="stable")
+    tabel = tabel.drop_columns(["filename"]).take(pa.array(urut))
+    batas = np.concatenate([[0], np.cumsum(np.bincount(nomor, minlength=len(berkas)))])
+    return [tabel.slice(int(a), int(b - a)) for a, b in zip(batas[:-1], batas[1:], strict=True)]
+
+
+def _tahan(h: HasilValidasi, ditahan: dict[int, dict]) -> HasilValidasi:
+    """A copy of a loaded file's result, held by the period-jump rule (the cached result is
+    not changed: the hold depends on the other files, not on this one)."""
+    alasan = [Alasan("periode_melonjak", ditahan[p]) for p in sorted(set(h.periode) & set(ditahan))]
+    return replace(h, status=DITOLAK, alasan=[*h.alasan, *alasan])
 
 
 def _sidik(path: Path, relatif: str) -> Sidik | None:

@@ -211,12 +211,20 @@ def pilihan_filter(k: katalog.Keadaan) -> pd.DataFrame:
 
 
 def opsi(k: katalog.Keadaan, kolom: str, pilihan: Pilihan) -> list:
-    """The values of ``kolom`` available within the other filters of ``pilihan``."""
-    df = pilihan_filter(k)
-    for lain, nilai in pilihan.terisi().items():
-        if lain != kolom and kontrak.FILTER.index(lain) < kontrak.FILTER.index(kolom):
-            df = df[df[lain] == nilai]
-    return sorted(df[kolom].dropna().unique().tolist())
+    """The values of ``kolom`` available within the other filters of ``pilihan`` (the filters
+    before it in the sidebar's order)."""
+    relevan = tuple((lain, nilai) for lain, nilai in pilihan.terisi().items()
+                    if lain != kolom and kontrak.FILTER.index(lain) < kontrak.FILTER.index(kolom))
+    return list(_opsi(k.basis, k.versi, kolom, relevan))
+
+
+@functools.lru_cache(maxsize=4096)
+def _opsi(basis, versi: str, kolom: str, relevan: tuple) -> tuple:
+    # every view asks for each select box's options: cached per data version (issue 11 profile)
+    df = _pilihan_filter(basis, versi)
+    for lain, nilai in relevan:
+        df = df[df[lain] == nilai]
+    return tuple(sorted(df[kolom].dropna().unique().tolist()))
 
 
 def periode_terakhir(k: katalog.Keadaan, filter_: dict[str, str]) -> int | None:
@@ -266,3 +274,4 @@ def bersihkan_cache() -> None:
     _ukuran.cache_clear()
     _ringkas.cache_clear()
     _pilihan_filter.cache_clear()
+    _opsi.cache_clear()

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from berakhlak import db, kontrak, konversi
-from berakhlak.format import bulat
+from berakhlak.format import bulat, desimal
 from berakhlak.i18n import BAKU, teks
 
 log = logging.getLogger(__name__)
@@ -192,6 +193,20 @@ TEKS: dict[str, tuple[str, str]] = {
          "formula, or columns were swapped. Check the export and fill in each respondent's "
          "score."),
     ),
+    "periode_melonjak": (
+        ("Periode {periode} ditahan: indeks nasionalnya {indeks}, berubah {selisih} poin dari "
+         "periode {sebelumnya} ({indeks_sebelumnya}), lebih dari {batas} poin. Perubahan sebesar "
+         "ini hampir selalu kesalahan data: skor berskala lain (mis. 1-5 atau 0-1) di sebagian "
+         "berkas, atau ekstrak sebagian (hanya sebagian instansi atau wilayah). Periksa berkas "
+         "periode {periode}. Bila angkanya memang benar, tulis {periode} di berkas teks "
+         "\"{berkas_lepas}\" di folder data untuk melepaskannya."),
+        ("Period {periode} is held: its national index is {indeks}, {selisih} points from "
+         "period {sebelumnya} ({indeks_sebelumnya}), more than {batas} points. A change this "
+         "large is almost always a data error: scores on another scale (e.g. 1-5 or 0-1) in "
+         "some files, or a partial extract (only some agencies or regions). Check the files of "
+         "period {periode}. If the figures are right, write {periode} in the text file "
+         "\"{berkas_lepas}\" in the data folder to release it."),
+    ),
     "responden_ganda": (
         ("Responden ganda (periode dan responden_id sama): {n_id} ID muncul lebih dari "
          "sekali, {baris} baris{contoh}."),
@@ -348,7 +363,16 @@ def _teks_lembar(r: dict, lang: str) -> str:
                 lembar=", ".join(f'"{n}"' for n in r["lembar"]) or "-")
 
 
+def _teks_lonjakan(r: dict, lang: str) -> str:
+    return teks(TEKS, "periode_melonjak", lang, periode=r["periode"],
+                indeks=desimal(r["indeks"], lang), sebelumnya=r["sebelumnya"],
+                indeks_sebelumnya=desimal(r["indeks_sebelumnya"], lang),
+                selisih=desimal(r["indeks"] - r["indeks_sebelumnya"], lang, tanda=True),
+                batas=desimal(r["batas"], lang, 0), berkas_lepas=r["berkas_lepas"])
+
+
 _PENULIS = {
+    "periode_melonjak": _teks_lonjakan,
     "bukan_csv": _teks_csv,
     "lembar_tanpa_kolom": _teks_lembar,
     "skala_0_1": _teks_skala("skala_0_1"),
@@ -575,22 +599,26 @@ def _alasan_wajar(hasil: HasilValidasi, r: dict) -> list[Alasan]:
     return alasan
 
 
-def _alasan_ganda(basis: db.Basis) -> list[Alasan]:
-    r = basis.jalankan("validasi_ganda", {"contoh": N_CONTOH}).iloc[0]
-    if not r["n_id"]:
+def _alasan_ganda(r: dict | None) -> list[Alasan]:
+    """Duplicate respondents, from the file's row of queries/validasi_ganda.sql (None: none)."""
+    if r is None or not r["n_id"]:
         return []
     contoh = [str(v) for v in r["contoh"]] if _daftar(r["contoh"]) else []
     return [Alasan("responden_ganda", {"n_id": int(r["n_id"]), "baris": int(r["n_baris"]),
                                        "contoh": contoh})]
 
 
-def _ringkasan(basis: db.Basis, hasil: HasilValidasi) -> dict:
-    params = {"provinsi": list(kontrak.PROVINSI), "periode_min": kontrak.PERIODE_MIN,
-              "periode_maks": kontrak.PERIODE_MAKS,
-              "periode_folder": _periode_folder(hasil.relatif)[0]}
-    baris = basis.jalankan("validasi_ringkasan", params).iloc[0]
+def _params_ringkasan(relatif: str) -> dict:
+    return {"provinsi": list(kontrak.PROVINSI), "periode_min": kontrak.PERIODE_MIN,
+            "periode_maks": kontrak.PERIODE_MAKS, "periode_folder": _periode_folder(relatif)[0]}
+
+
+def _ringkasan_baris(baris: pd.Series) -> dict:
+    """One file's row of queries/validasi_ringkasan.sql as plain Python values."""
     r: dict[str, Any] = {}
     for k, v in baris.items():
+        if k == "filename":
+            continue
         if k == "periode_ada":
             r[k] = tuple(sorted(int(p) for p in v)) if _daftar(v) else ()
         elif k.startswith(("min_", "maks_")):
@@ -627,21 +655,56 @@ def _terpakai(hasil: HasilValidasi, struktur: list[Alasan]) -> _Terpakai:
     return _Terpakai(kolom, konstanta, frozenset(hilang))
 
 
-def _alasan_data(basis: db.Basis, hasil: HasilValidasi, pakai: _Terpakai) -> list[Alasan]:
-    """Every data problem the usable columns show, reading the file through view `berkas`."""
+def _perlu_contoh(r: dict, hilang: frozenset[str]) -> bool:
+    """Whether the file's reasons need example values read from the file itself (then it is
+    checked alone, with view `berkas` on it only)."""
+    return bool((r["periode_tidak_sah"] and "periode" not in hilang)
+                or (r["provinsi_asing"] and "provinsi" not in hilang)
+                or r["luar_level"] or any(r[f"luar_{k}"] for k in kontrak.KUNCI_NILAI))
+
+
+def _alasan_dari(basis: db.Basis, hasil: HasilValidasi, pakai: _Terpakai, r: dict,
+                 ganda: dict | None) -> list[Alasan]:
+    """Every data problem of one file from its rows of the check queries; example values are
+    read through view `berkas`, which must then show this file alone."""
     hilang = pakai.hilang
+    hasil.baris, hasil.n_instansi, hasil.periode = r["baris"], r["n_instansi"], r["periode_ada"]
+    return [
+        *(_alasan_periode(basis, hasil, r) if "periode" not in hilang else []),
+        *_alasan_teks(hasil, r, hilang),
+        *(_alasan_provinsi(basis, hasil, r) if "provinsi" not in hilang else []),
+        *_alasan_nilai(basis, hasil, r),
+        *_alasan_wajar(hasil, r),
+        *(_alasan_ganda(ganda) if not {"periode", "responden_id"} & hilang else []),
+    ]
+
+
+def _periksa_data(basis: db.Basis, anggota: list[tuple[HasilValidasi, _Terpakai]]) -> dict[int, list[Alasan]]:
+    """The data problems of files that share their column mapping, constants and folder period
+    (so one view shows them all), with two queries for all of them (grouped by file). A file
+    whose reasons need examples from the file is checked again alone (same queries, so the
+    same result as a file checked on its own). Keys: positions in ``anggota``."""
+    hasil0, pakai0 = anggota[0]
+    daftar = [str(h.path.resolve()) for h, _ in anggota]
     with basis.kunci:
-        basis.tampilkan_berkas("berkas", hasil.path.resolve(), pakai.kolom, pakai.konstanta)
-        r = _ringkasan(basis, hasil)
-        hasil.baris, hasil.n_instansi, hasil.periode = r["baris"], r["n_instansi"], r["periode_ada"]
-        return [
-            *(_alasan_periode(basis, hasil, r) if "periode" not in hilang else []),
-            *_alasan_teks(hasil, r, hilang),
-            *(_alasan_provinsi(basis, hasil, r) if "provinsi" not in hilang else []),
-            *_alasan_nilai(basis, hasil, r),
-            *_alasan_wajar(hasil, r),
-            *(_alasan_ganda(basis) if not {"periode", "responden_id"} & hilang else []),
-        ]
+        basis.tampilkan_berkas("berkas", [Path(p) for p in daftar], pakai0.kolom, pakai0.konstanta)
+        ringkas = basis.jalankan("validasi_ringkasan", _params_ringkasan(hasil0.relatif))
+        r_per = {str(b["filename"]): _ringkasan_baris(b) for _, b in ringkas.iterrows()}
+        ganda_per: dict[str, dict] = {}
+        if not {"periode", "responden_id"} & pakai0.hilang:
+            df = basis.jalankan("validasi_ganda", {"contoh": N_CONTOH})
+            ganda_per = {str(b["filename"]): dict(b) for _, b in df.iterrows()}
+        keluar: dict[int, list[Alasan]] = {}
+        sendiri = []
+        for i, ((hasil, pakai), nama) in enumerate(zip(anggota, daftar, strict=True)):
+            r = r_per[nama]
+            if len(anggota) > 1 and _perlu_contoh(r, pakai.hilang):
+                sendiri.append(i)
+            else:
+                keluar[i] = _alasan_dari(basis, hasil, pakai, r, ganda_per.get(nama))
+    for i in sendiri:
+        keluar[i] = _periksa_data(basis, [anggota[i]])[0]
+    return keluar
 
 
 # --------------------------------------------------------------------------- entry point
@@ -661,38 +724,24 @@ def _tidak_terbaca(hasil: HasilValidasi, galat: Exception, sekarang: float,
     return hasil
 
 
-def _periksa(basis: db.Basis, hasil: HasilValidasi, pf: pq.ParquetFile) -> None:
-    """Every problem of the file at once: structure from the schema, then the data checks
-    on the columns that can be read (a missing or mistyped column leaves out only the
-    checks that need it)."""
-    hasil.baris = pf.metadata.num_rows
-    struktur = _alasan_struktur(hasil, pf)
-    data: list[Alasan] = []
-    if hasil.baris == 0:
-        data = [Alasan("kosong", {})]
-    else:
-        try:
-            data = _alasan_data(basis, hasil, _terpakai(hasil, struktur))
-        except db.KolomTidakDiizinkan:
-            raise
-        except Exception as galat:  # a damaged page: reject the file, never crash
-            log.warning("isi berkas %s tidak terbaca", hasil.path, exc_info=True)
-            hasil.baris = pf.metadata.num_rows
-            # with structure problems already named, a failing scan adds nothing useful
-            data = [] if struktur else [Alasan("rusak", {"galat": str(galat)[:300]})]
-    hasil.alasan = struktur + data
-    hasil.status = DITOLAK if hasil.alasan else DIMUAT
+# Files checked in one query at most (and their rows): bounds the memory of the duplicate check.
+MAKS_BERKAS_SEKALI, MAKS_BARIS_SEKALI = 500, 2_000_000
 
 
-def validasi_berkas(basis: db.Basis, path: Path, akar: Path,
-                    sekarang: float | None = None, cache: Path | None = None) -> HasilValidasi:
-    """Check one extract under data root ``akar``: loaded whole or rejected whole.
+@dataclass
+class _Siap:
+    """A file whose structure is known and whose data is still to be checked."""
 
-    A ``.csv`` or ``.xlsx`` file is converted to Parquet in ``cache`` (default: the cache
-    folder, BERAKHLAK_CACHE_DIR) first; the result keeps the original relative name and
-    points ``path`` at the converted file, which is what is loaded.
-    """
-    sekarang = time.time() if sekarang is None else sekarang
+    hasil: HasilValidasi
+    pakai: _Terpakai
+    struktur: list[Alasan]
+    kelompok: tuple  # files with the same key are checked in one query
+
+
+def _siapkan(basis: db.Basis, path: Path, akar: Path, sekarang: float,
+             cache: Path | None) -> HasilValidasi | _Siap:
+    """A spreadsheet converted, the schema read and its problems found: the final result (a
+    file that cannot be read, or is empty), or what the data checks need."""
     path = Path(path)
     hasil = HasilValidasi(path=path, relatif=_relatif(path, Path(akar)), status=DITOLAK)
     if konversi.perlu(path):
@@ -713,5 +762,88 @@ def validasi_berkas(basis: db.Basis, path: Path, akar: Path,
     except _GALAT_BACA as galat:  # not Parquet, truncated, or gone
         return _tidak_terbaca(hasil, galat, sekarang)
     with pf:
-        _periksa(basis, hasil, pf)
+        hasil.baris = pf.metadata.num_rows
+        struktur = _alasan_struktur(hasil, pf)
+        if hasil.baris == 0:
+            hasil.alasan = struktur + [Alasan("kosong", {})]
+            hasil.status = DITOLAK
+            return hasil
+        pakai = _terpakai(hasil, struktur)
+        skema = pf.schema_arrow
+        kelompok = (tuple(pakai.kolom.items()),
+                    tuple((k, repr(v)) for k, v in pakai.konstanta.items()),
+                    tuple(str(skema.field(a).type) for a in pakai.kolom.values()),
+                    pakai.hilang, _periode_folder(hasil.relatif)[0])
+    return _Siap(hasil, pakai, struktur, kelompok)
+
+
+def _periksa_bersama(basis: db.Basis, siap: list[_Siap]) -> None:
+    """The data checks of files in one group (see :func:`_periksa_data`); a file that cannot
+    be read (a damaged page) is rejected alone, never taking the others down."""
+    try:
+        data = _periksa_data(basis, [(x.hasil, x.pakai) for x in siap])
+    except db.KolomTidakDiizinkan:
+        raise
+    except Exception as galat:
+        if len(siap) > 1:  # find the damaged one: each file alone
+            for x in siap:
+                _periksa_bersama(basis, [x])
+            return
+        hasil = siap[0].hasil
+        log.warning("isi berkas %s tidak terbaca", hasil.path, exc_info=True)
+        # with structure problems already named, a failing scan adds nothing useful
+        data = {0: [] if siap[0].struktur else [Alasan("rusak", {"galat": str(galat)[:300]})]}
+        try:
+            hasil.baris = pq.read_metadata(hasil.path).num_rows
+        except _GALAT_BACA:
+            pass
+    for i, x in enumerate(siap):
+        x.hasil.alasan = x.struktur + data[i]
+        x.hasil.status = DITOLAK if x.hasil.alasan else DIMUAT
+
+
+def _potong(siap: list[_Siap]):
+    """Groups of at most MAKS_BERKAS_SEKALI files and (unless one file) MAKS_BARIS_SEKALI rows."""
+    potong: list[_Siap] = []
+    baris = 0
+    for x in siap:
+        if potong and (len(potong) >= MAKS_BERKAS_SEKALI or baris + x.hasil.baris > MAKS_BARIS_SEKALI):
+            yield potong
+            potong, baris = [], 0
+        potong.append(x)
+        baris += x.hasil.baris
+    if potong:
+        yield potong
+
+
+def validasi_banyak(basis: db.Basis, paths: list[Path], akar: Path, sekarang: float | None = None,
+                    cache: Path | None = None) -> list[HasilValidasi]:
+    """Check several extracts under data root ``akar``; each gets exactly the result
+    :func:`validasi_berkas` gives it alone, but files with the same columns are checked
+    together, a few queries for hundreds of files (grouped by file), which is what makes a
+    folder of thousands of small files quick: the cost was preparing queries, not reading."""
+    sekarang = time.time() if sekarang is None else sekarang
+    hasil: list[HasilValidasi] = []
+    kelompok: dict[tuple, list[_Siap]] = {}
+    for path in paths:
+        x = _siapkan(basis, path, akar, sekarang, cache)
+        if isinstance(x, _Siap):
+            kelompok.setdefault(x.kelompok, []).append(x)
+            hasil.append(x.hasil)
+        else:
+            hasil.append(x)
+    for siap in kelompok.values():
+        for potong in _potong(siap):
+            _periksa_bersama(basis, potong)
     return hasil
+
+
+def validasi_berkas(basis: db.Basis, path: Path, akar: Path,
+                    sekarang: float | None = None, cache: Path | None = None) -> HasilValidasi:
+    """Check one extract under data root ``akar``: loaded whole or rejected whole.
+
+    A ``.csv`` or ``.xlsx`` file is converted to Parquet in ``cache`` (default: the cache
+    folder, BERAKHLAK_CACHE_DIR) first; the result keeps the original relative name and
+    points ``path`` at the converted file, which is what is loaded.
+    """
+    return validasi_banyak(basis, [path], akar, sekarang, cache)[0]

@@ -1,15 +1,17 @@
--- agregat_berkas: the rollup of one validated file for the filters every page uses.
+-- agregat_berkas: the rollup of each validated file for the filters every page uses.
 -- Reads view `responden` (responden_berkas.sql: typed, duplicates of earlier files left out).
 -- Blank optional text becomes $kosong after grouping (pages sum, so groups that end with the
 -- same label add up).
 -- Parameters: $kosong  label for a blank optional text value.
--- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
+-- Columns: filename (the file: several files are rolled up in one query, then split),
+--   periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
 --   n (respondents), and per value prefix x (bp, ak, ko, ha, lo, ad, kl): n_x count of scores,
 --   s_x sum, ss_x sum of squares, ka_x/kb_x/kc_x/kd_x respondents whose score (rounded to one
 --   decimal) is in category A/B/C/D; n_idx/s_idx/ss_idx over each respondent's mean of the
 --   values they answered; lv1..lv5 respondents per socio-emotional level.
 --   dimensi is 'semua' and grup NULL on every row.
 SELECT
+    filename,
     periode,
     coalesce(nullif(trim(jenis_instansi), ''), $kosong) AS jenis_instansi,
     instansi,
@@ -77,4 +79,4 @@ SELECT
     count_if(lv = 4) AS lv4,
     count_if(lv = 5) AS lv5
 FROM responden
-GROUP BY periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja
+GROUP BY filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja

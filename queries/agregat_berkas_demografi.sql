@@ -1,10 +1,11 @@
--- agregat_berkas_demografi: the rollup of one validated file (view `berkas`) broken down by
+-- agregat_berkas_demografi: the rollup of each validated file (view `berkas`) broken down by
 -- each demographic column in turn, for the Demografi page (one scan, GROUPING SETS).
 -- Reads view `responden` (responden_berkas.sql: typed, duplicates of earlier files left out).
 -- Blank optional text becomes $kosong after grouping (pages sum, so groups that end with the
 -- same label add up).
 -- Parameters: $kosong  label for a blank value.
--- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
+-- Columns: filename (the file: several files are rolled up in one query, then split),
+--   periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, dimensi, grup,
 --   n (respondents), and per value prefix x (bp, ak, ko, ha, lo, ad, kl): n_x count of scores,
 --   s_x sum, ss_x sum of squares, ka_x/kb_x/kc_x/kd_x respondents whose score (rounded to one
 --   decimal) is in category A/B/C/D; n_idx/s_idx/ss_idx over each respondent's mean of the
@@ -12,6 +13,7 @@
 --   dimensi names the demographic column, grup its group; category counts (ka_x..kd_x)
 --   are NULL: the breakdown pages do not use them, and leaving them out halves the work.
 SELECT
+    filename,
     periode,
     coalesce(nullif(trim(jenis_instansi), ''), $kosong) AS jenis_instansi,
     instansi,
@@ -94,10 +96,10 @@ SELECT
     count_if(lv = 5) AS lv5
 FROM responden
 GROUP BY GROUPING SETS (
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, jenis_kelamin),
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, kelompok_usia),
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, jenis_jabatan),
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, golongan),
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, masa_kerja),
-    (periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, status_kepegawaian)
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, jenis_kelamin),
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, kelompok_usia),
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, jenis_jabatan),
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, golongan),
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, masa_kerja),
+    (filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, status_kepegawaian)
 )

@@ -1,12 +1,13 @@
--- kunci_hash: every respondent key (periode, responden_id) of view `berkas` with its 64-bit
--- hash. Kept in the cache folder per file (one Parquet file each) for the overlap check
+-- kunci_hash: every respondent key (periode, responden_id) of view `berkas` (one or several
+-- files, told apart by `filename`) with its 64-bit hash. Kept in the cache folder per file (one Parquet file each) for the overlap check
 -- (tumpang_periode.sql), which groups the hashes of all files of a period in one pass and
 -- compares exact keys only where a hash is seen in more than one file.
 -- Parameters: none.
--- Columns: periode (INTEGER), responden_id (VARCHAR), h (UBIGINT).
+-- Columns: filename, periode (INTEGER), responden_id (VARCHAR), h (UBIGINT).
 SELECT
+  filename,
   periode::INTEGER AS periode,
   responden_id::VARCHAR AS responden_id,
   hash(periode::INTEGER, responden_id::VARCHAR) AS h
 FROM berkas
-ORDER BY periode
+ORDER BY filename, periode

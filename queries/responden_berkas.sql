@@ -1,13 +1,14 @@
--- responden_berkas: the respondents of one validated file (view `berkas`, canonical column
+-- responden_berkas: the respondents of one or several validated files (view `berkas`, canonical column
 -- names, missing optional columns as NULL) as view `responden`, typed, with each respondent's
 -- mean of the values they answered (idx). Respondents whose (periode, responden_id) is in
--- `kunci_prioritas` are left out: their copy in a file earlier in path order is the one
+-- `kunci_prioritas` for the same file (`filename`) are left out: their copy in a file earlier in path order is the one
 -- that counts. Both rollups (agregat_berkas*.sql) read this view.
 -- Parameters: none.
--- Columns: periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, the six
+-- Columns: filename, periode, jenis_instansi, instansi, provinsi, kabupaten_kota, unit_kerja, the six
 --   demographic columns, bp, ak, ko, ha, lo, ad, kl (the seven scores), idx, lv (level).
 CREATE OR REPLACE VIEW responden AS
 SELECT
+  filename,
   periode::INTEGER AS periode,
   jenis_instansi::VARCHAR AS jenis_instansi,
   instansi::VARCHAR AS instansi,
@@ -32,5 +33,5 @@ SELECT
 FROM berkas AS b
 WHERE NOT EXISTS (
   SELECT 1 FROM kunci_prioritas AS k
-  WHERE k.periode = b.periode AND k.responden_id = b.responden_id::VARCHAR
+  WHERE k.filename = b.filename AND k.periode = b.periode AND k.responden_id = b.responden_id::VARCHAR
 )

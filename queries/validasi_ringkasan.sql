@@ -1,8 +1,9 @@
--- validasi_ringkasan: one scan of a file exposed as view `berkas` (canonical column names;
--- a missing optional column arrives as NULL, a period from the folder as a constant).
+-- validasi_ringkasan: one scan of the file(s) exposed as view `berkas` (canonical column names;
+-- a missing optional column arrives as NULL, a period from the folder as a constant), one row
+-- per file (several files with the same columns are checked in one query).
 -- Parameters: $provinsi (list of official province names), $periode_min, $periode_maks
 --   (allowed years), $periode_folder (year named by a `periode=` folder, NULL if none).
--- Columns: baris (rows), n_instansi (distinct agencies), periode_ada (list of valid years),
+-- Columns: filename (the file), baris (rows), n_instansi (distinct agencies), periode_ada (list of valid years),
 --   periode_kosong / periode_tidak_sah (null / non-integer or out-of-range years),
 --   periode_bentrok (rows whose year differs from the folder's),
 --   kosong_responden_id / kosong_instansi / kosong_provinsi (null or blank after trimming),
@@ -12,6 +13,7 @@
 --   n_<value> / min_<value> / maks_<value> for each of the seven values (answered scores,
 --   NaN left out: their count, lowest and highest; for the plausibility checks).
 SELECT
+    filename,
     count(*) AS baris,
     count(DISTINCT instansi) AS n_instansi,
     list(DISTINCT periode::INTEGER) FILTER (
@@ -77,3 +79,4 @@ SELECT
            OR level_sosio_emosional::DOUBLE NOT IN (1, 2, 3, 4, 5)
     ) AS luar_level
 FROM berkas
+GROUP BY filename

@@ -21,7 +21,8 @@ def isi_folder(data, n_2024: int, n_2023: int) -> dict[str, list[tuple[int, str,
     baris: dict[str, list[tuple[int, str, float]]] = {}
     for i, n in enumerate(nama):
         p = 2024 if i < n_2024 else 2023
-        baris[n] = [(p, f"r{i:03d}_{j}", float(10 + i % 80)) for j in range(3)]
+        skor = 10 + i % 80 if p == 2024 else 10 + 2 * (i - n_2024) % 60  # like means per period
+        baris[n] = [(p, f"r{i:03d}_{j}", float(skor)) for j in range(3)]
     for i in range(1, n_2024):
         if i % 7 == 0:  # shares its neighbour's first respondent
             baris[nama[i]].append((2024, f"r{i - 1:03d}_0", float(10 + i % 80)))
@@ -89,9 +90,9 @@ def test_ratusan_berkas_satu_kueri_tumpang_per_periode(tmp_path, cache_bersama, 
         for s in sah:  # the earlier files sharing respondents: part of the rollup's cache key
             assert [a.relatif for a in didahului[s]] == [a for a, b, _ in tumpang if b == s.relatif]
         # 301 files are 45.150 pairs (about 25.000 in the same period): one query per period
-        # held by several files, and the keys read once per file of those periods
+        # held by several files, and the keys of many files read in one query
         assert hitung_kueri["tumpang_periode"] == 2
-        assert hitung_kueri["kunci_hash"] == 301
+        assert hitung_kueri["kunci_hash"] == -(-301 // katalog.BERKAS_PER_KLAIM) == 2
         hitung_kueri.clear()
         assert kat._cari_tumpang(sah)[0] == hasil  # cached: no query the second time
         assert hitung_kueri == Counter()
@@ -118,17 +119,18 @@ def test_kemajuan_dilaporkan_selama_pembangunan(data_env, monkeypatch):
         tulis(data_env / f"b{i}.parquet", tabel([f"r{i}_{j}" for j in range(12)]))
     kat = katalog.katalog()
     terlihat: list[katalog.Kemajuan] = []
-    asli = katalog.validasi_berkas
+    asli = katalog.validasi_banyak
 
     def lambat(*a, **kw):
         terlihat.append(kat.kemajuan)
         return asli(*a, **kw)
 
-    monkeypatch.setattr(katalog, "validasi_berkas", lambat)
+    monkeypatch.setattr(katalog, "validasi_banyak", lambat)
+    monkeypatch.setattr(katalog, "BERKAS_PER_KLAIM", 2)  # checked two files at a time
     assert kat.tunggu_pertama(0.0) is None or kat.siap  # a build is running (or already done)
     k = kat.tunggu_lengkap()
     assert k.n_responden == 72
-    assert [m.diperiksa for m in terlihat] == list(range(6))
+    assert [m.diperiksa for m in terlihat] == [0, 2, 4]
     assert all(m.berkas == 6 and m.tahap == "periksa" for m in terlihat)
     assert terlihat[-1].pekerjaan > terlihat[-1].dikerjakan > 0
     kat._pembangun.join()
@@ -146,3 +148,47 @@ def test_perkiraan_sisa_waktu():
     assert m.sisa_detik(sekarang=110.0) == pytest.approx(30.0)  # 10 s for 5 units, 15 to go
     assert m.bagian == pytest.approx(0.25)
     assert m.sisa_detik(sekarang=100.5) is None  # too early to tell
+
+
+def test_validasi_bersama_sama_dengan_satu_per_satu(tmp_path, cache_bersama, monkeypatch):
+    """Many files checked per query give each file exactly the result and reasons it gets
+    alone, good and bad files mixed (with and without example values), in few queries."""
+    from berakhlak import validasi
+
+    data = tmp_path / "data"
+    for i in range(8):
+        tulis(data / f"baik_{i}.parquet", tabel([f"b{i}_{j}" for j in range(12)], skor=50.0 + i))
+    tulis(data / "rentang.parquet", tabel([f"r{j}" for j in range(12)], skor=120.0))
+    tulis(data / "provinsi.parquet", tabel([f"p{j}" for j in range(12)], provinsi="Jawa Tangah"))
+    tulis(data / "ganda.parquet", tabel(["g1", "g1", "g2", "g2", "g3"]))
+    tulis(data / "skala.parquet", tabel([f"s{j}" for j in range(60)], skor=[1.0 + j % 5 for j in range(60)]))
+    tulis(data / "kosong_id.parquet", tabel(["", "x", "y"]))
+    tulis(data / "tanpa_kolom.parquet", tabel([f"t{j}" for j in range(12)]).drop_columns(["adaptif"]))
+    tulis(data / "periode=2024" / "folder.parquet", tabel([f"f{j}" for j in range(12)]).drop_columns(["periode"]))
+    (data / "rusak.parquet").write_text("bukan parquet")
+    paths = sorted(data.rglob("*.parquet"))
+    basis = db.Basis(direktori_izin=[data, cache_bersama])
+    try:
+        kueri: Counter[str] = Counter()
+        asli = db.Basis.jalankan
+
+        def jalankan(self, nama, *a, **k):
+            kueri[nama] += 1
+            return asli(self, nama, *a, **k)
+
+        monkeypatch.setattr(db.Basis, "jalankan", jalankan)
+        bersama = validasi.validasi_banyak(basis, paths, data, sekarang=1e12, cache=cache_bersama)
+        assert kueri["validasi_ringkasan"] < len(paths) // 2  # grouped, not one per file
+        satu = [validasi.validasi_berkas(basis, p, data, sekarang=1e12, cache=cache_bersama) for p in paths]
+    finally:
+        basis.tutup()
+    assert [(h.relatif, h.status, h.alasan, h.baris, h.periode, h.n_instansi) for h in bersama] == [
+        (h.relatif, h.status, h.alasan, h.baris, h.periode, h.n_instansi) for h in satu]
+    status = {h.relatif: (h.status, [a.kode for a in h.alasan]) for h in bersama}
+    assert status["ganda.parquet"] == ("ditolak", ["responden_ganda"])
+    assert status["provinsi.parquet"] == ("ditolak", ["provinsi_tidak_dikenal"])
+    assert status["rentang.parquet"] == ("ditolak", ["nilai_di_luar_rentang"] * 7)
+    assert status["skala.parquet"] == ("ditolak", ["skala_1_5"])
+    assert status["tanpa_kolom.parquet"] == ("ditolak", ["kolom_wajib_tidak_ada"])
+    assert status["rusak.parquet"] == ("ditolak", ["bukan_parquet"])
+    assert sum(s == "dimuat" for s, _ in status.values()) == 9

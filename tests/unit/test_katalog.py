@@ -11,7 +11,7 @@ import time
 import pyarrow.parquet as pq
 import pytest
 
-from berakhlak import katalog, kontrak, layanan
+from berakhlak import katalog, kontrak, layanan, validasi
 from berakhlak.layanan import Pilihan
 from tests.unit.bantu import ids, tabel, tulis
 
@@ -75,16 +75,40 @@ def test_berkas_baru_diganti_dan_dihapus_terlihat_tanpa_restart(data_env):
     assert segarkan().n_responden == 20
 
 
-def test_berkas_yang_tidak_berubah_tidak_dibaca_ulang(data_env, monkeypatch):
+def test_berkas_yang_tidak_berubah_tidak_dibaca_ulang(data_env, monkeypatch, cache_bersama):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     segarkan()
-    dibaca = []
-    asli = katalog.validasi_berkas
-    monkeypatch.setattr(katalog, "validasi_berkas", lambda b, p, a: dibaca.append(p.name) or asli(b, p, a))
+    dibaca, cache = [], []
+    asli = katalog.validasi_banyak
+
+    def validasi(b, paths, a, **kw):
+        dibaca.extend(p.name for p in paths)
+        cache.append(kw.get("cache"))
+        return asli(b, paths, a, **kw)
+
+    monkeypatch.setattr(katalog, "validasi_banyak", validasi)
     tulis(data_env / "b.parquet", tabel(ids("b", 20)))
     segarkan()
     segarkan()
     assert dibaca == ["b.parquet"]
+    # spreadsheets are converted into the catalog's own cache folder, not the process default
+    assert cache == [cache_bersama]
+
+
+def test_validasi_satu_memakai_cache_katalog(tmp_path, monkeypatch):
+    data, cache = tmp_path / "data", tmp_path / "cache_lain"
+    tulis(data / "a.parquet", tabel(ids("a", 12)))
+    dipakai = []
+    asli = katalog.validasi_berkas
+    monkeypatch.setattr(katalog, "validasi_berkas",
+                        lambda b, p, a, **kw: dipakai.append(kw.get("cache")) or asli(b, p, a, **kw))
+    kat = katalog.Katalog(data.resolve(), cache.resolve())
+    try:
+        (path, sidik), = katalog.pindai(kat.akar)[0]
+        assert kat._validasi_satu(path, sidik, kat.akar).dimuat
+        assert dipakai == [cache.resolve()]
+    finally:
+        kat.basis.tutup()
 
 
 def test_berkas_yang_masih_disalin_dilaporkan_lalu_dimuat(data_env):
@@ -207,7 +231,8 @@ def test_mulai_ulang_memakai_hasil_di_cache_tanpa_membaca_berkas(data_env, monke
     katalog.lupakan_semua()  # a restart: a new process would start from here
     layanan.bersihkan_cache()
     dibaca = []
-    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: dibaca.append(a) or None)
+    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a, **k: dibaca.append(a) or None)
+    monkeypatch.setattr(katalog, "validasi_banyak", lambda *a, **k: dibaca.append(a) or None)
     monkeypatch.setattr(katalog.db.Basis, "jalankan_arrow", lambda *a, **k: dibaca.append(a) or None)
     kedua = segarkan()
     assert dibaca == []
@@ -219,15 +244,15 @@ def test_cache_tidak_pernah_di_dalam_folder_data(data_env, cache_bersama):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     segarkan()
     assert sorted(p.name for p in data_env.rglob("*")) == ["a.parquet"]
-    assert any(cache_bersama.rglob("agregat_berkas-*.parquet"))
+    assert any(cache_bersama.rglob("paket-agregat_berkas-*.parquet"))
 
 
 def test_selama_berkas_besar_diperiksa_data_lama_tetap_dilayani(data_env, monkeypatch):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     kat = katalog.katalog()
     assert kat.tunggu_lengkap().n_responden == 20
-    asli = katalog.validasi_berkas
-    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: time.sleep(1.0) or asli(*a))
+    asli = katalog.validasi_banyak
+    monkeypatch.setattr(katalog, "validasi_banyak", lambda *a, **k: time.sleep(1.0) or asli(*a, **k))
     tulis(data_env / "b.parquet", tabel(ids("b", 30)))
     assert kat.segarkan(tunggu=0).n_responden == 20  # the page is not held up
     assert kat.sedang_memperbarui
@@ -239,7 +264,7 @@ def test_pembangunan_yang_gagal_tidak_menjatuhkan_dasbor(data_env, monkeypatch):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     kat = katalog.katalog()
     kat.segarkan()
-    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: 1 / 0)
+    monkeypatch.setattr(katalog, "validasi_banyak", lambda *a, **k: 1 / 0)
     tulis(data_env / "b.parquet", tabel(ids("b", 30)))
     assert kat.segarkan().n_responden == 20
     assert "ZeroDivisionError" in kat.galat
@@ -248,14 +273,14 @@ def test_pembangunan_yang_gagal_tidak_menjatuhkan_dasbor(data_env, monkeypatch):
 def test_cuplikan_terbit_sebelum_rincian_demografi_selesai(data_env, monkeypatch):
     tulis(data_env / "a.parquet", tabel(ids("a", 20), golongan="III"))
     kat = katalog.katalog()
-    asli = katalog.Katalog._rollup_satu
+    asli = katalog.Katalog._rollup_banyak
 
     def lambat(self, nama, *a):
         if nama == "agregat_berkas_demografi":
             time.sleep(1.0)
         return asli(self, nama, *a)
 
-    monkeypatch.setattr(katalog.Katalog, "_rollup_satu", lambat)
+    monkeypatch.setattr(katalog.Katalog, "_rollup_banyak", lambat)
     k = kat.segarkan()
     assert k.n_responden == 20 and not k.demografi_lengkap  # the pages need not wait
     assert layanan.ukuran(k, "grup", Pilihan(periode=2024), "golongan").empty
@@ -268,9 +293,46 @@ def test_cuplikan_terbit_sebelum_rincian_demografi_selesai(data_env, monkeypatch
 def test_gagal_pertama_dilaporkan_lalu_dicoba_lagi(data_env, monkeypatch):
     tulis(data_env / "a.parquet", tabel(ids("a", 20)))
     kat = katalog.katalog()
-    asli = katalog.validasi_berkas
-    monkeypatch.setattr(katalog, "validasi_berkas", lambda *a: 1 / 0)
+    asli = katalog.validasi_banyak
+    monkeypatch.setattr(katalog, "validasi_banyak", lambda *a, **k: 1 / 0)
     with pytest.raises(katalog.GagalMemuat, match="ZeroDivisionError"):
         kat.segarkan()
-    monkeypatch.setattr(katalog, "validasi_berkas", asli)
+    monkeypatch.setattr(katalog, "validasi_banyak", asli)
     assert kat.segarkan().n_responden == 20  # the retry is waited for, not answered at once
+
+
+def test_periode_yang_melonjak_ditahan_sampai_dilepas(data_env):
+    tulis(data_env / "p2022.parquet", tabel(ids("a", 20), periode=2022, skor=60.0))
+    tulis(data_env / "p2023.parquet", tabel(ids("b", 20), periode=2023, skor=62.0))
+    tulis(data_env / "p2024.parquet", tabel(ids("c", 20), periode=2024, skor=80.0))  # +18: held
+    tulis(data_env / "p2025.parquet", tabel(ids("d", 20), periode=2025, skor=63.0))  # +1 from 2023
+    tulis(data_env / "p2026.parquet", tabel(ids("e", 20), periode=2026, skor=78.0))  # +15: passes
+    k = segarkan()
+    assert {h.relatif: h.status for h in k.berkas} == {
+        "p2022.parquet": "dimuat", "p2023.parquet": "dimuat", "p2024.parquet": "ditolak",
+        "p2025.parquet": "dimuat", "p2026.parquet": "dimuat"}
+    assert k.periode == (2022, 2023, 2025, 2026) and k.n_responden == 80
+    assert total(k, periode=2024) is None or total(k, periode=2024)["n"] == 0
+    (ditahan,) = [h for h in k.berkas if h.relatif == "p2024.parquet"]
+    assert katalog.LONJAKAN_MAKS == 15
+    assert [validasi.teks_alasan(a) for a in ditahan.alasan] == [
+        "Periode 2024 ditahan: indeks nasionalnya 80,0, berubah +18,0 poin dari periode 2023 "
+        "(62,0), lebih dari 15 poin. Perubahan sebesar ini hampir selalu kesalahan data: skor "
+        "berskala lain (mis. 1-5 atau 0-1) di sebagian berkas, atau ekstrak sebagian (hanya "
+        "sebagian instansi atau wilayah). Periksa berkas periode 2024. Bila angkanya memang "
+        'benar, tulis 2024 di berkas teks "periode_dilepas.txt" di folder data untuk '
+        "melepaskannya."]
+    assert validasi.teks_alasan(ditahan.alasan[0], "en").startswith(
+        "Period 2024 is held: its national index is 80.0, +18.0 points from period 2023 (62.0)")
+    # released by the analyst: loaded at the next refresh, and the note is not an ignored file
+    (data_env / "periode_dilepas.txt").write_text("2024\n")
+    k = segarkan()
+    # 2024 now counts, so 2025 (63) is 17 points below it and held; 2026 (78) is near 2024
+    assert [h.relatif for h in k.berkas if not h.dimuat] == ["p2025.parquet"]
+    assert "Periode 2025 ditahan: indeks nasionalnya 63,0, berubah -17,0 poin dari periode 2024 (80,0)" in (
+        validasi.teks_alasan(k.ditolak[0].alasan[0]))
+    (data_env / "periode_dilepas.txt").write_text("2024, 2025")
+    k = segarkan()
+    assert all(h.dimuat for h in k.berkas) and k.n_responden == 100
+    assert k.periode == (2022, 2023, 2024, 2025, 2026) and k.diabaikan == []
+    assert total(k, periode=2024)["n"] == 20
