@@ -14,118 +14,40 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from berakhlak import aman, grafik, i18n, kontrak, layanan, narasi, privasi, statistik
 from berakhlak import format as fmt
+
+# The blocks live in berakhlak/blok.py; re-exported here so existing imports keep working.
+from berakhlak.blok import (  # noqa: F401  (re-exported: the blocks moved to blok.py)
+    Asal,
+    Blok,
+    ButirMetrik,
+    Catatan,
+    Cerita,
+    Grafik,
+    Judul,
+    Metrik,
+    Slide,
+    Tabel,
+)
 from berakhlak.kontrak import kosong
 from berakhlak.layanan import Pilihan
-
-# --------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True)
-class Judul:
-    """The headline sentence of a slide, written from its numbers."""
-
-    teks: str
-
-
-@dataclass(frozen=True)
-class ButirMetrik:
-    label: str
-    nilai: str
-    keterangan: str = ""
-
-
-@dataclass(frozen=True)
-class Metrik:
-    """A row of headline figures."""
-
-    butir: tuple[ButirMetrik, ...]
-
-
-@dataclass(frozen=True)
-class Grafik:
-    """A chart built by :mod:`berakhlak.grafik` (its figures already rounded and protected)."""
-
-    figur: go.Figure
-    judul: str = ""
-
-
-@dataclass(frozen=True)
-class Tabel:
-    """A protected frame and its columns: column -> (header, kind), kinds as
-    ``komponen.tabel``: 'teks', 'desimal', 'bulat', 'selisih'."""
-
-    data: pd.DataFrame
-    kolom: dict[str, tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Catatan:
-    """Plain sentences (a list when several)."""
-
-    butir: tuple[str, ...]
-
-
-Blok = Judul | Metrik | Grafik | Tabel | Catatan
-
-
-@dataclass
-class Slide:
-    kunci: str
-    judul: str
-    kalimat: str
-    blok: list[Blok] = field(default_factory=list)
-    catatan_pembicara: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Asal:
-    """Provenance, printed on every slide and image."""
-
-    sumber: str
-    periode: str
-    seleksi: str
-    minimum: int
-    tanggal: str
-    tautan: str
-
-    def baris(self, lang: str) -> str:
-        return _t("asal", lang, sumber=self.sumber, periode=self.periode, seleksi=self.seleksi,
-                  minimum=self.minimum, tanggal=self.tanggal, tautan=self.tautan)
-
-
-@dataclass
-class Cerita:
-    judul: str
-    lang: str
-    slide: list[Slide]
-    asal: Asal
-    nama_berkas: str
-    dilewati: list[str] = field(default_factory=list)
-
 
 # ---------------------------------------------------------------------------- texts
 
 TEKS: dict[str, tuple[str, str]] = {
     "judul_cerita": ("BerAKHLAK · {nama} · {periode}", "BerAKHLAK · {nama} · {periode}"),
-    "asal": (
-        "Sumber: {sumber} · periode {periode} · {seleksi} · kelompok < {minimum} responden "
-        "tidak ditampilkan · dibuat {tanggal} · {tautan}",
-        "Source: {sumber} · period {periode} · {seleksi} · groups < {minimum} respondents "
-        "not shown · generated {tanggal} · {tautan}",
-    ),
     "sumber_demo": ("data sintetis (demo)", "synthetic (demo) data"),
     "sumber_berkas": ("{jumlah} berkas data, versi {versi}", "{jumlah} data files, version {versi}"),
     "nasional": ("nasional", "national"),
-    "semua_data": ("semua data ({provinsi} dari {total} provinsi)",
-                   "all data ({provinsi} of {total} provinces)"),
+    "jenis_di": ("{jenis} di {tempat}", "{jenis} in {tempat}"),
+    "unit_di": ("{unit} ({instansi})", "{unit} ({instansi})"),
+    "semua_data": ("semua data ({provinsi} dari {total} provinsi, {instansi} instansi)",
+                   "all data ({provinsi} of {total} provinces, {instansi} agencies)"),
     # slide titles
     "j_indeks": ("Indeks BerAKHLAK", "The BerAKHLAK index"),
     "j_nilai": ("Tujuh nilai dan pembanding", "The seven values and the benchmark"),
@@ -342,32 +264,54 @@ def _d(x, lang: str) -> str:
 # ------------------------------------------------------------------------- helpers
 
 
+def nama_pilihan(pilihan: Pilihan, lang: str) -> str | None:
+    """How a sentence names the filters of ``pilihan`` (None when none is set): the narrowest
+    place or organisation (a work unit with its agency: unit names repeat across agencies) and
+    the kind of agency unless an agency is chosen (it has one kind): "Kementerian di Jawa
+    Tengah", not just "Jawa Tengah"."""
+    isi = pilihan.terisi()
+    tempat = next((isi[kol] for kol in reversed(TURUNAN) if kol in isi), None)
+    if "unit_kerja" in isi and "instansi" in isi:
+        tempat = _t("unit_di", lang, unit=isi["unit_kerja"], instansi=isi["instansi"])
+    jenis = isi.get("jenis_instansi") if "instansi" not in isi and "unit_kerja" not in isi else None
+    if jenis is not None and tempat is not None:
+        return _t("jenis_di", lang, jenis=jenis, tempat=tempat)
+    hasil = jenis if jenis is not None else tempat
+    return None if hasil is None else str(hasil)
+
+
 def nama_seleksi(k, pilihan: Pilihan, lang: str) -> str:
-    """How the story names the selection: its narrowest filter, or 'nasional' when the data
-    covers every province (else what it covers)."""
-    terisi = [v for kol, v in pilihan.terisi().items() if kol != "periode"]
-    if terisi:
-        return str(terisi[-1])
+    """How the story names the selection: :func:`nama_pilihan`, or 'nasional' when nothing is
+    filtered and the data covers every province (else what it covers)."""
+    nama = nama_pilihan(pilihan, lang)
+    if nama is not None:
+        return nama
     df = layanan.pilihan_filter(k)
     if pilihan.periode is not None:
         df = df[df["periode"] == pilihan.periode]
-    provinsi = int(df.loc[df["n"] > 0, "provinsi"].nunique()) if "n" in df else int(df["provinsi"].nunique())
+    if "n" in df:
+        df = df[df["n"] > 0]
+    provinsi, instansi = int(df["provinsi"].nunique()), int(df["instansi"].nunique())
     if provinsi >= len(kontrak.PROVINSI):
         return _t("nasional", lang)
-    return _t("semua_data", lang, provinsi=provinsi, total=len(kontrak.PROVINSI))
+    return _t("semua_data", lang, provinsi=provinsi, total=len(kontrak.PROVINSI),
+              instansi=fmt.bulat(instansi, lang))
 
 
-def tautan(pilihan: Pilihan, banding: str, lang: str, slide: int | None = None) -> str:
-    """The relative link that reopens the story on the projector."""
+def tautan(pilihan: Pilihan, banding: str, lang: str, slide: int | None = None, jalur: str = "/",
+           presentasi: bool = True) -> str:
+    """The relative link that reopens the story on the projector (or, ``presentasi`` False,
+    page ``jalur`` on the desk screen)."""
     params = {kol: str(v) for kol, v in pilihan.terisi().items()}
     if banding != "nasional":
         params["banding"] = banding
     if lang != i18n.BAKU:
         params["lang"] = lang
-    params["tampilan"] = "presentasi"
-    if slide is not None:
-        params["slide"] = str(slide)
-    return "/?" + urlencode(params)
+    if presentasi:
+        params["tampilan"] = "presentasi"
+        if slide is not None:
+            params["slide"] = str(slide)
+    return jalur + "?" + urlencode(params)
 
 
 def nama_berkas(pilihan: Pilihan, nama: str) -> str:
@@ -378,15 +322,22 @@ def nama_berkas(pilihan: Pilihan, nama: str) -> str:
     return f"BerAKHLAK_{bersih}_{periode}.pptx"
 
 
-def _asal(k, pilihan: Pilihan, banding: str, lang: str, nama: str) -> Asal:
+def asal(k, pilihan: Pilihan, banding: str = "nasional", lang: str = "id", jalur: str | None = None,
+         nama: str | None = None) -> Asal:
+    """The provenance footer of a view: the story's (reopened on the projector) or, with
+    ``jalur``, page ``jalur``'s on the desk screen."""
+    if nama is None:
+        nama = nama_seleksi(k, pilihan, lang) if k.n_responden else ""
     if k.demo:
         sumber = _t("sumber_demo", lang)
     else:
         sumber = _t("sumber_berkas", lang, jumlah=len(k.dimuat), versi=k.versi[:8])
     seleksi = " · ".join(str(v) for kol, v in pilihan.terisi().items() if kol != "periode") or nama
     tanggal = _tanggal(lang)
+    link = (tautan(pilihan, banding, lang) if jalur is None else
+            tautan(pilihan, banding, lang, jalur=jalur, presentasi=False))
     return Asal(sumber=sumber, periode=str(pilihan.periode or "–"), seleksi=seleksi,
-                minimum=privasi.minimum(), tanggal=tanggal, tautan=tautan(pilihan, banding, lang))
+                minimum=privasi.minimum(), tanggal=tanggal, tautan=link)
 
 
 _BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -423,16 +374,24 @@ def _tampak(lebar: pd.DataFrame, kolom: str = "indeks") -> pd.DataFrame:
 # ---------------------------------------------------------------------------- story
 
 
+class _Cukup(Exception):
+    """Raised inside :func:`cerita_lokakarya` once ``sampai`` slides are built."""
+
+
 def cerita_lokakarya(k, pilihan: Pilihan, pembanding_jenis: str = "nasional",
-                     lang: str = "id") -> Cerita:
+                     lang: str = "id", sampai: int | None = None) -> Cerita:
     """The workshop story of ``pilihan``: index, the seven values, the weakest over time,
-    where, who, socio-emotional levels, the behaviour guide, method and privacy."""
+    where, who, socio-emotional levels, the behaviour guide, method and privacy.
+
+    With ``sampai``, only the first ``sampai`` slides are built (``Cerita.lengkap`` False when
+    more would follow): the projector shows slide 1 at once, before the slides that need
+    every period's or every staff dimension's privacy pattern are computed."""
     lang = i18n.bahasa(lang)
     if pilihan.periode is None:
         pilihan = pilihan.dengan(periode=layanan.periode_terakhir(k, {
             kol: v for kol, v in pilihan.terisi().items()}))
     nama = nama_seleksi(k, pilihan, lang) if k.n_responden else ""
-    asal = _asal(k, pilihan, pembanding_jenis, lang, nama)
+    asal_ = asal(k, pilihan, pembanding_jenis, lang, nama=nama)
     judul = _t("judul_cerita", lang, nama=nama, periode=pilihan.periode or "–")
     berkas = nama_berkas(pilihan, nama)
     alasan = layanan.status_seleksi(k, pilihan)
@@ -441,7 +400,7 @@ def cerita_lokakarya(k, pilihan: Pilihan, pembanding_jenis: str = "nasional",
             alasan, "ditolak_kosong")
         teks = _t(kunci, lang, minimum=privasi.minimum())
         slide = Slide("ditolak", _t("j_ditolak", lang), teks, [Catatan((teks,))], [teks])
-        return Cerita(judul, lang, [slide], asal, berkas)
+        return Cerita(judul, lang, [slide], asal_, berkas)
 
     baris = layanan.total(k, pilihan)
     hasil = layanan.pembanding(k, pilihan, pembanding_jenis)
@@ -456,25 +415,30 @@ def cerita_lokakarya(k, pilihan: Pilihan, pembanding_jenis: str = "nasional",
     slides: list[Slide] = []
     dilewati: list[str] = []
 
-    def tambah(buat, judul_slide: str) -> None:
+    def tambah(buat, judul_slide: str | None = None) -> None:
+        if sampai is not None and len(slides) >= sampai:
+            raise _Cukup
         s = buat()
         if s is None:
             dilewati.append(_t("dilewati", lang, judul=judul_slide))
         else:
             slides.append(s)
 
-    slides.append(_slide_indeks(k, pilihan, baris, banding, nama, lang))
-    slides.append(_slide_nilai(baris, banding, lemah, kuat, penanda, lang))
-    if lemah is not None:
-        tambah(lambda: _slide_tren(k, pilihan, lemah, banding, penanda, lang),
-               _t("j_tren", lang, nilai=kontrak.label_nilai(lemah, lang)))
-    tambah(lambda: _slide_wilayah(k, pilihan, penanda, lang), _t("j_wilayah", lang, tingkat="…"))
-    tambah(lambda: _slide_siapa(k, pilihan, baris, penanda, lang), _t("j_siapa", lang, dimensi="…"))
-    tambah(lambda: _slide_level(baris, nama, penanda, lang), _t("j_level", lang))
-    if lemah is not None:
-        slides.append(_slide_panduan(baris, lemah, lang))
-    slides.append(_slide_metode(baris, dilewati, lang))
-    return Cerita(judul, lang, slides, asal, berkas, dilewati)
+    try:
+        tambah(lambda: _slide_indeks(k, pilihan, baris, banding, nama, lang))
+        tambah(lambda: _slide_nilai(baris, banding, lemah, kuat, penanda, lang))
+        if lemah is not None:
+            tambah(lambda: _slide_tren(k, pilihan, lemah, banding, penanda, lang),
+                   _t("j_tren", lang, nilai=kontrak.label_nilai(lemah, lang)))
+        tambah(lambda: _slide_wilayah(k, pilihan, penanda, lang), _t("j_wilayah", lang, tingkat="…"))
+        tambah(lambda: _slide_siapa(k, pilihan, baris, penanda, lang), _t("j_siapa", lang, dimensi="…"))
+        tambah(lambda: _slide_level(baris, nama, penanda, lang), _t("j_level", lang))
+        if lemah is not None:
+            tambah(lambda: _slide_panduan(baris, lemah, lang))
+        tambah(lambda: _slide_metode(baris, dilewati, lang))
+    except _Cukup:
+        return Cerita(judul, lang, slides, asal_, berkas, list(dilewati), lengkap=False)
+    return Cerita(judul, lang, slides, asal_, berkas, dilewati)
 
 
 def _slide_indeks(k, pilihan, baris, banding, nama, lang) -> Slide:
@@ -499,21 +463,30 @@ def _slide_indeks(k, pilihan, baris, banding, nama, lang) -> Slide:
                  catatan)
 
 
+def kalimat_nilai(baris, banding, lemah, kuat, lang: str) -> str | None:
+    """The headline of the seven values: the weakest and the strongest, and the weakest
+    against the benchmark (``banding`` = (selection, name, row) or None), margin-aware."""
+    if lemah is None or kuat is None:
+        return None
+    isi = dict(lemah=kontrak.label_nilai(lemah, lang), skor_lemah=_d(baris[lemah], lang),
+               kuat=kontrak.label_nilai(kuat, lang), skor_kuat=_d(baris[kuat], lang))
+    hasil = (_selisih(baris[lemah], baris[f"moe_{lemah}"], banding[2][lemah], banding[2][f"moe_{lemah}"])
+             if banding and not kosong(banding[2].get(lemah)) else None)
+    if hasil is None:
+        return _t("k_nilai_saja", lang, **isi)
+    kalimat = _t("k_nilai", lang, **isi, arah=_t(_arah(hasil), lang), banding=banding[1],
+                 skor_banding=_d(banding[2][lemah], lang))
+    arti = _t("beda_bermakna" if _arah(hasil) != "setara" else "beda_tak_bermakna", lang,
+              moe=_moe_teks(hasil, lang))
+    return kalimat[:-1] + f", {arti}."
+
+
 def _slide_nilai(baris, banding, lemah, kuat, penanda, lang) -> Slide:
     panjang = statistik.panjang(baris.to_frame().T)
     panjang_b = statistik.panjang(banding[2].to_frame().T) if banding else None
     nama_b = banding[1] if banding else ""
     fig = grafik.batang_nilai(panjang, lang, penanda, panjang_b, aman.grafik(nama_b))
-    isi = dict(lemah=kontrak.label_nilai(lemah, lang), skor_lemah=_d(baris[lemah], lang),
-               kuat=kontrak.label_nilai(kuat, lang), skor_kuat=_d(baris[kuat], lang))
-    hasil = (_selisih(baris[lemah], baris[f"moe_{lemah}"], banding[2][lemah], banding[2][f"moe_{lemah}"])
-             if banding else None)
-    if hasil is not None:
-        kalimat = _t("k_nilai", lang, **isi, arah=_t(_arah(hasil), lang), banding=nama_b,
-                     skor_banding=_d(banding[2][lemah], lang))
-        kalimat = kalimat[:-1] + f", {_t('beda_bermakna' if _arah(hasil) != 'setara' else 'beda_tak_bermakna', lang, moe=_moe_teks(hasil, lang))}."
-    else:
-        kalimat = _t("k_nilai_saja", lang, **isi)
+    kalimat = kalimat_nilai(baris, banding, lemah, kuat, lang)
     catatan = []
     for v in kontrak.KUNCI_NILAI:
         label = kontrak.label_nilai(v, lang)

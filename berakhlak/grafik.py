@@ -47,6 +47,11 @@ TEKS: dict[str, tuple[str, str]] = {
     "pelengkap": ("ikut disembunyikan", "also hidden"),
     "tidak_ada_data": ("Tidak ada data", "No data"),
     "signifikan": ("Perubahan signifikan", "Significant change"),
+    "pilihan_ini": ("Pilihan ini", "This selection"),
+    "skala_selisih": ("Selisih", "Difference"),
+    "selisih_dari": ("Selisih dari {nama}: {beda}", "Difference from {nama}: {beda}"),
+    "melebihi_moe": ("Melebihi margin kesalahan", "Beyond the margin of error"),
+    "dalam_moe": ("dalam margin kesalahan", "within the margin of error"),
     "catatan_signifikan": (
         "Perubahan dari periode sebelumnya melebihi margin galat",
         "Change from the previous period exceeds the margin of error",
@@ -466,10 +471,13 @@ def _legenda_kategori(lang: str, ada: Iterable[str | None]) -> list[dict]:
             for kode, *_ in kontrak.KATEGORI if kode in ada]
 
 
-def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) -> go.Figure:
+def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str,
+              sorot: str | None = None, nama_sorot: str = "") -> go.Figure:
     """Groups ranked by ``indeks`` (highest on top), coloured by category, with ``moe_indeks``.
 
     ``lebar`` needs ``kelompok, indeks`` (``moe_indeks, kategori, n, tersembunyi`` if present).
+    ``sorot`` (a ``kelompok`` as drawn) is the selection among its peers: its bar is outlined
+    in black, its name bold, and a legend entry ``nama_sorot`` (default "Pilihan ini") says so.
     """
     data = _urut_peringkat(lebar)
     tampil = data[~data["_sembunyi"]]
@@ -481,13 +489,25 @@ def peringkat(lebar: pd.DataFrame, lang: str, penanda: str, judul_sumbu: str) ->
         for lab, s, m, jml, k in zip(tampil["_label"], tampil["indeks"], moe, n, tampil["_kode"], strict=True)
     ]
     isi = [warna.KATEGORI[k] for k in tampil["_kode"]]
-    jejak = [_batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang)]
+    batang = _batang_skor(tampil["_label"], tampil["indeks"], moe, isi, hover, lang)
+    label = data["_label"].tolist()
+    sumbu = _sumbu_kategori(label, judul_sumbu)
+    ada_sorot = sorot is not None and sorot in set(tampil["_label"])
+    if ada_sorot:
+        batang["marker"]["line"] = dict(color=warna.PEMBANDING,
+                                        width=[4 if lab == sorot else 0 for lab in tampil["_label"]])
+        sumbu["yaxis"].update(tickmode="array", tickvals=label,
+                              ticktext=[f"<b>{lab}</b>" if lab == sorot else lab for lab in label])
+    jejak = [batang]
     tersembunyi = data[data["_sembunyi"]]
     jejak += _penanda_jejak(tersembunyi["_label"].tolist(),
                             _penanda_per_baris(tersembunyi, penanda, lang))
     jejak += _legenda_kategori(lang, tampil["_kode"])
+    if ada_sorot:
+        jejak.append(_legenda_kotak(nama_sorot or _t("pilihan_ini", lang), "white", "square",
+                                    warna.PEMBANDING))
     return _figur(jejak, lang, _tinggi(len(data), 30, tambahan=130), True, dict(bargap=0.15),
-                  _sumbu_kategori(data["_label"].tolist(), judul_sumbu),
+                  sumbu,
                   dict(xaxis=dict(range=[0, 100], dtick=25,
                                   title=dict(text=_t("sumbu_indeks", lang)))))
 
@@ -861,27 +881,53 @@ def _sel_panas(lebar: pd.DataFrame, kunci: Sequence[str], lang: str) -> dict[str
     return {bagian: [b[bagian] for b in baris] for bagian in ("z", "teks", "hover", "sembunyi")}
 
 
-def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
-    """Heat map: rows = ``kelompok``, columns = the seven values; cell = score (0-100).
+# Difference from a reference (the heat map against the selection): orange below, blue above,
+# pale at zero; both arms colour-blind safe (ColorBrewer PuOr's orange arm, RdBu's blue arm) and
+# equally dark at their ends, so a difference of the same size reads the same either way.
+SKALA_SELISIH: tuple[tuple[float, str], ...] = (
+    (0.0, "#B35806"), (0.25, "#F1A340"), (0.5, "#F7F7F7"), (0.75, "#67A9CF"), (1.0, "#2166AC"),
+)
+LANGKAH_SELISIH = 5.0  # the colour range is symmetric, in steps of 5 points, at least ±5
 
-    ``lebar`` needs ``kelompok`` and the value columns (``moe_v, n_v, tersembunyi`` used when
-    present). Hidden or missing cells are grey and show ``penanda`` instead of a number.
-    """
-    kunci = [k for k in kontrak.KUNCI_NILAI if k in lebar]
-    baris = lebar["kelompok"].astype(str).tolist()
-    kolom = [kontrak.label_nilai(k, lang).replace(" ", "<br>") for k in kunci]
-    sel = _sel_panas(lebar, kunci, lang)
-    skala = [[posisi, w] for posisi, w in warna.SKALA_INDEKS]
-    jejak = [dict(
-        type="heatmap", z=sel["z"], x=kolom, y=baris, colorscale=skala, zmin=0, zmax=100, xgap=3, ygap=3,
-        text=sel["teks"], texttemplate="%{text}", textfont=dict(size=UKURAN_TEKS_DATA),
-        hovertext=sel["hover"], hoverinfo="text", hoverongaps=False, name="",
-        colorbar=dict(title=dict(text=_t("skor", lang)), tickvals=[0, 25, 50, 75, 100],
-                      tickfont=dict(size=UKURAN_TICK), thickness=18, outlinewidth=0),
-    )]
-    tutup = sel["sembunyi"]
+
+def selisih_sel(skor, moe, acuan, moe_acuan) -> tuple[float | None, bool]:
+    """A heat-map cell against its reference: (difference as displayed, beyond the margin).
+
+    The difference is that of the two figures as shown (each rounded half up to one decimal),
+    so the cell agrees with the numbers a reader subtracts; whether it is beyond the margin of
+    error is ``statistik.selisih``'s rule on the unrounded means. (None, False) when either
+    figure is missing."""
+    if kosong(skor) or kosong(acuan):
+        return None, False
+    beda = kontrak.bulatkan(kontrak.bulatkan(skor) - kontrak.bulatkan(acuan))
+    hasil = statistik.selisih(skor, moe, acuan, moe_acuan)
+    return beda, bool(hasil and hasil.arah in ("lebih_tinggi", "lebih_rendah"))
+
+
+def rentang_selisih(z: Iterable[Iterable]) -> float:
+    """Half the symmetric colour range: the largest |difference| shown, up to a step of
+    :data:`LANGKAH_SELISIH`, never under one step (tiny differences stay pale)."""
+    terbesar = max((abs(v) for baris in z for v in baris if v is not None), default=0.0)
+    return max(LANGKAH_SELISIH, LANGKAH_SELISIH * math.ceil(terbesar / LANGKAH_SELISIH - 1e-9))
+
+
+# Long one-word value names broken where a reader would hyphenate them, so the seven headers fit
+# side by side on a 1280-pixel screen even beside long row names (browser-tested).
+PENGGALAN = {"Accountable": "Account-<br>able", "Collaborative": "Collabo-<br>rative"}
+
+
+def _kolom_panas(kunci: Sequence[str], lang: str) -> list[str]:
+    """Column headers: each value's name wrapped on spaces and hyphens ("Service-<br>oriented";
+    "Account-<br>able", see :data:`PENGGALAN`)."""
+    label = [kontrak.label_nilai(k, lang) for k in kunci]
+    return [PENGGALAN.get(x) or "<br>".join(textwrap.wrap(x, 11, break_long_words=False)) for x in label]
+
+
+def _lapis_tersembunyi(lebar: pd.DataFrame, tutup: list[list[bool]], kolom: list[str],
+                       baris: list[str], penanda: str, lang: str) -> dict:
+    """The grey layer over hidden cells, each carrying its row's marker text (no number)."""
     tanda = _penanda_per_baris(lebar, penanda, lang)
-    jejak.append(dict(
+    return dict(
         type="heatmap", z=[[0 if t else None for t in r] for r in tutup], x=kolom, y=baris,
         colorscale=[[0, warna.TERSEMBUNYI], [1, warna.TERSEMBUNYI]], showscale=False,
         xgap=3, ygap=3,
@@ -889,8 +935,94 @@ def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
         texttemplate="%{text}", textfont=dict(size=UKURAN_UBIN, color="#000000"),
         hovertext=[[p if t else "" for t in r] for r, p in zip(tutup, tanda, strict=True)],
         hoverinfo="text", hoverongaps=False, name="",
-    ))
-    return _figur(jejak, lang, _tinggi(len(baris), 52, tambahan=170), False, dict(
-        xaxis=dict(type="category", side="top", showgrid=False, tickangle=0),
+    )
+
+
+def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str, acuan: pd.Series | dict | None = None,
+               nama_acuan: str = "") -> go.Figure:
+    """Heat map: rows = ``kelompok``, columns = the seven values.
+
+    ``lebar`` needs ``kelompok`` and the value columns (``moe_v, n_v, tersembunyi`` used when
+    present). Hidden or missing cells are grey and show ``penanda`` instead of a number.
+
+    Without ``acuan`` each cell is coloured by its score (0-100). With ``acuan`` (a wide row:
+    the selection the groups belong to, named ``nama_acuan``) each cell is coloured by its
+    difference from the reference's own value of that column (:func:`selisih_sel`, as
+    displayed) on a diverging scale centred on zero with a symmetric range; the cell still
+    shows the group's score, and the difference under it; a cell whose difference is beyond
+    the margin of error (``statistik.selisih``) is outlined in black and its score bold.
+    """
+    kunci = [k for k in kontrak.KUNCI_NILAI if k in lebar]
+    baris = lebar["kelompok"].astype(str).tolist()
+    kolom = _kolom_panas(kunci, lang)
+    sel = _sel_panas(lebar, kunci, lang)
+    tinggi = _tinggi(len(baris), 56, tambahan=170)
+    if acuan is None:
+        skala = [[posisi, w] for posisi, w in warna.SKALA_INDEKS]
+        jejak = [dict(
+            type="heatmap", z=sel["z"], x=kolom, y=baris, colorscale=skala, zmin=0, zmax=100,
+            xgap=3, ygap=3,
+            text=sel["teks"], texttemplate="%{text}", textfont=dict(size=UKURAN_TEKS_DATA),
+            hovertext=sel["hover"], hoverinfo="text", hoverongaps=False, name="",
+            colorbar=dict(title=dict(text=_t("skor", lang)), tickvals=[0, 25, 50, 75, 100],
+                          tickfont=dict(size=UKURAN_TICK), thickness=18, outlinewidth=0),
+        )]
+        jejak.append(_lapis_tersembunyi(lebar, sel["sembunyi"], kolom, baris, penanda, lang))
+        return _figur(jejak, lang, tinggi, False, dict(
+            xaxis=dict(type="category", side="top", showgrid=False, tickangle=0),
+            yaxis=dict(type="category", autorange="reversed", showgrid=False, ticks=""),
+        ))
+
+    nama = nama_acuan or _t("pembanding", lang)
+    z, teks, hover, tanda = [], [], [], []
+    for b, tutup_baris, hover_baris in zip(lebar.to_dict("records"), sel["sembunyi"], sel["hover"],
+                                          strict=True):
+        z_b, teks_b, hover_b, tanda_b = [], [], [], []
+        for k, tutup, layang in zip(kunci, tutup_baris, hover_baris, strict=True):
+            beda, bermakna = (None, False) if tutup else selisih_sel(
+                b[k], b.get(f"moe_{k}"), acuan.get(k), acuan.get(f"moe_{k}"))
+            z_b.append(beda)
+            tanda_b.append(bermakna)
+            if tutup or beda is None:
+                teks_b.append("")
+                hover_b.append("" if tutup else layang)
+                continue
+            skor = _angka(b[k], lang)
+            beda_teks = fmt.desimal(beda, lang, tanda=True)
+            teks_b.append(f"{f'<b>{skor}</b>' if bermakna else skor}<br>"
+                          f"<span style='font-size:{UKURAN_NAMA_UBIN + 2}px'>{beda_teks}</span>")
+            arti = _t("melebihi_moe", lang) if bermakna else _t("dalam_moe", lang)
+            hover_b.append(f"{layang}<br>{_t('selisih_dari', lang, nama=nama, beda=beda_teks)} ({arti.lower()})")
+        z.append(z_b)
+        teks.append(teks_b)
+        hover.append(hover_b)
+        tanda.append(tanda_b)
+    batas = rentang_selisih(z)
+    langkah = batas / 2
+    nilai_tick = [-batas, -langkah, 0.0, langkah, batas]
+    jejak = [dict(
+        type="heatmap", z=z, x=kolom, y=baris, colorscale=[[p, w] for p, w in SKALA_SELISIH],
+        zmin=-batas, zmax=batas, zmid=0, xgap=3, ygap=3,
+        text=teks, texttemplate="%{text}", textfont=dict(size=UKURAN_TEKS_DATA),
+        hovertext=hover, hoverinfo="text", hoverongaps=False, name="",
+        colorbar=dict(title=dict(text=_t("skala_selisih", lang), side="top"), tickvals=nilai_tick,
+                      ticktext=[fmt.desimal(v, lang, tanda=True) for v in nilai_tick],
+                      tickfont=dict(size=UKURAN_TICK - 1), thickness=14, outlinewidth=0,
+                      orientation="h", len=0.35, x=1, xanchor="right", y=-0.03, yanchor="top"),
+    )]
+    jejak.append(_lapis_tersembunyi(lebar, sel["sembunyi"], kolom, baris, penanda, lang))
+    garis = [dict(type="rect", xref="x", yref="y", x0=j - 0.47, x1=j + 0.47, y0=i - 0.44, y1=i + 0.44,
+                  line=dict(color=warna.PEMBANDING, width=3), fillcolor="rgba(0,0,0,0)", layer="above")
+             for i, r in enumerate(tanda) for j, t in enumerate(r) if t]
+    ada_tanda = bool(garis)
+    if ada_tanda:
+        jejak.append(_legenda_kotak(_t("melebihi_moe", lang), "white", "square", warna.PEMBANDING))
+    # the scale and the legend under the cells (the column headers are on top), side by side:
+    # a vertical scale beside the map would take a column's width at 1280 pixels
+    return _figur(jejak, lang, tinggi + 70, ada_tanda, dict(
+        shapes=garis, margin=dict(b=90),
+        legend=dict(orientation="h", yanchor="top", y=-0.05, xanchor="left", x=0),
+        xaxis=dict(type="category", side="top", showgrid=False, tickangle=0,
+                   tickfont=dict(size=UKURAN_TICK - 1)),
         yaxis=dict(type="category", autorange="reversed", showgrid=False, ticks=""),
     ))

@@ -6,59 +6,39 @@ import pandas as pd
 import streamlit as st
 
 from berakhlak import format as fmt
-from berakhlak import i18n, kontrak, layanan, privasi, statistik, ui
+from berakhlak import i18n, kontrak, layanan, privasi, ui
 from berakhlak.kontrak import kosong
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "BerAKHLAK"}}
+
+# Plotly's own mode-bar tooltips in Indonesian (``config.locales``: plotly.js translates its
+# strings through this dictionary; the keys are plotly.js's English strings).
+LOKAL_PLOTLY = {"id": {"dictionary": {
+    "Download plot as a PNG": "Unduh grafik sebagai PNG",
+    "Download plot": "Unduh grafik",
+    "Preparing image - this may take a few seconds": "Menyiapkan gambar, mungkin perlu beberapa detik",
+    "Zoom": "Perbesar area", "Pan": "Geser", "Zoom in": "Perbesar", "Zoom out": "Perkecil",
+    "Autoscale": "Skala otomatis", "Reset axes": "Kembalikan sumbu", "Reset view": "Kembalikan tampilan",
+    "Reset": "Kembalikan", "Box Select": "Pilih kotak", "Lasso Select": "Pilih laso",
+    "Toggle Spike Lines": "Garis bantu", "Show closest data on hover": "Tampilkan data terdekat",
+    "Compare data on hover": "Bandingkan data", "Toggle show closest data on hover": "Data terdekat",
+    "Double-click to zoom back out": "Klik dua kali untuk kembali",
+}}}
 
 TEKS: dict[str, tuple[str, str]] = {
-    "nilai": ("Nilai", "Value"),
-    "indeks": ("Indeks", "Index"),
-    "moe": ("Margin kesalahan (±)", "Margin of error (±)"),
-    "kategori": ("Kategori", "Category"),
-    "responden": ("Responden", "Respondents"),
-    "selisih": ("Selisih", "Difference"),
-    "arti": ("Arti selisih", "Meaning"),
-    "lebih_tinggi": ("lebih tinggi", "higher"),
-    "lebih_rendah": ("lebih rendah", "lower"),
-    "setara": ("kurang lebih sama", "about the same"),
-    "tidak_pasti": ("kurang lebih sama", "about the same"),
-    "indeks_berakhlak": ("Indeks BerAKHLAK", "BerAKHLAK index"),
-    "beda_bermakna": ("melebihi margin kesalahan", "beyond the margin of error"),
-    "beda_tak_bermakna": ("dalam margin kesalahan", "within the margin of error"),
+    "unduh_png": ("Unduh gambar (PNG)", "Download image (PNG)"),
 }
 
 
-def metrik_nilai(tempat, label: str, kunci: str | None, baris: pd.Series, lang: str) -> None:
-    """A metric naming a value and its index, e.g. 'Adaptif' / 48,1."""
-    if kunci is None:
-        tempat.metric(label, "–")
-        return
-    tempat.metric(label, kontrak.label_nilai(kunci, lang), fmt.desimal(baris[kunci], lang),
-                  delta_color="off", delta_arrow="off")
-
-
-def metrik_perubahan(tempat, baris: pd.Series, lalu: pd.Series | None, periode_lalu,
-                     lang: str, kamus: dict) -> None:
-    """Change of the index since the previous period, marked only beyond its margin."""
-    if lalu is None or kosong(lalu.get("indeks")) or kosong(baris.get("indeks")):
-        tempat.metric(i18n.teks(kamus, "perubahan_kosong", lang), "–",
-                      i18n.teks(kamus, "tak_ada_lalu", lang), delta_color="off", delta_arrow="off")
-        return
-    beda = statistik.selisih(baris["indeks"], baris["moe_indeks"], lalu["indeks"], lalu["moe_indeks"])
-    bermakna = beda.arah in ("lebih_tinggi", "lebih_rendah")
-    catatan = i18n.teks(TEKS, "beda_bermakna" if bermakna else "beda_tak_bermakna", lang)
-    tempat.metric(i18n.teks(kamus, "perubahan", lang, periode=periode_lalu),
-                  fmt.desimal(beda.beda, lang, tanda=True), catatan,
-                  delta_color="normal" if bermakna else "off",
-                  delta_arrow=("up" if beda.beda > 0 else "down") if bermakna else "off")
-
-
 def nama_seleksi(ctx: ui.Konteks) -> str:
-    """How a sentence names the selection: its narrowest filter, or 'nasional' (what the
-    data covers when that is not all provinces: 'semua data (2 dari 38 provinsi, ...)')."""
-    terisi = [v for k, v in ctx.pilihan.terisi().items() if k != "periode"]
-    return str(terisi[-1]) if terisi else ui.nama_semua(ctx, kalimat=True)
+    """How a sentence names the selection: the whole selection (``cerita.nama_pilihan``:
+    "Kementerian di Jawa Tengah"), or 'nasional' (what the data covers when that is not all
+    provinces: 'semua data (2 dari 38 provinsi, ...)')."""
+    from berakhlak import cerita
+
+    nama = cerita.nama_pilihan(ctx.pilihan, ctx.lang)
+    return nama if nama is not None else ui.nama_semua(ctx, kalimat=True)
 
 
 def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], nama: str) -> None:
@@ -152,40 +132,56 @@ def _pemformat(jenis: str, lang: str):
             "bulat": lambda x: fmt.bulat(x, lang)}.get(jenis, str)
 
 
-def tabel_nilai(ctx: ui.Konteks, baris: pd.Series, banding: pd.Series | None,
-                nama_banding: str | None, nama: str) -> None:
-    """The seven values (and the index) of a selection beside its benchmark."""
-    lang = ctx.lang
-    baris_tabel = []
-    for kunci in (*kontrak.KUNCI_NILAI, "indeks"):
-        label = i18n.teks(TEKS, "indeks_berakhlak", lang) if kunci == "indeks" else kontrak.label_nilai(kunci, lang)
-        moe = baris.get(f"moe_{kunci}")
-        kode = kontrak.kategori(baris.get(kunci))
-        r = {"nilai": label, "skor": baris.get(kunci), "moe": moe,
-             "kategori": f"{kode} · {kontrak.label_kategori(kode, lang)}" if kode else "",
-             "n": baris.get(f"n_{kunci}", baris.get("n"))}
-        if banding is not None:
-            b, moe_b = banding.get(kunci), banding.get(f"moe_{kunci}")
-            beda = None if kosong(r["skor"]) or kosong(b) else statistik.selisih(r["skor"], moe, b, moe_b)
-            r.update(banding=b, selisih=beda.beda if beda else None,
-                     arti=i18n.teks(TEKS, beda.arah, lang) if beda else "")
-        baris_tabel.append(r)
-    df = pd.DataFrame(baris_tabel).assign(alasan_sembunyi=None)
-    kolom = {"nilai": (i18n.teks(TEKS, "nilai", lang), "teks"),
-             "skor": (i18n.teks(TEKS, "indeks", lang), "desimal"),
-             "moe": (i18n.teks(TEKS, "moe", lang), "desimal"),
-             "kategori": (i18n.teks(TEKS, "kategori", lang), "teks"),
-             "n": (i18n.teks(TEKS, "responden", lang), "bulat")}
-    if banding is not None:
-        kolom.update({"banding": (nama_banding, "desimal"),
-                      "selisih": (i18n.teks(TEKS, "selisih", lang), "selisih"),
-                      "arti": (i18n.teks(TEKS, "arti", lang), "teks")})
-    tabel(ctx, df, kolom, nama)
+def plotly_config(lang: str = "id", nama_berkas: str | None = None) -> dict:
+    """Plotly's config for a chart: its camera button saves ``nama_berkas``.png at scale 2,
+    its tooltips in the reader's language."""
+    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"]}}
+    if nama_berkas:
+        config["toImageButtonOptions"]["filename"] = nama_berkas
+    if lang in LOKAL_PLOTLY:
+        config.update(locale=lang, locales=LOKAL_PLOTLY)
+    return config
 
 
-def grafik(fig) -> None:
-    """A chart with the project's own colours and fonts (not Streamlit's theme)."""
-    st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG)
+def grafik(fig, nama_berkas: str | None = None, lang: str | None = None) -> None:
+    """A chart with the project's own colours and fonts (not Streamlit's theme); the camera
+    button names its file ``nama_berkas`` (selection and period)."""
+    lang = lang or i18n.bahasa(st.query_params.get("lang"))
+    st.plotly_chart(fig, theme=None, config=plotly_config(lang, nama_berkas))
+
+
+def asal(ctx: ui.Konteks, banding: str | None = None):
+    """The provenance of what the page shows (``cerita.Asal``): source, period, selection,
+    minimum group rule, date, the link that reopens this page."""
+    from berakhlak import cerita
+
+    banding = banding or st.query_params.get("banding", "nasional")
+    jalur = "/" if ctx.halaman == "ringkasan" else f"/{ctx.halaman}"
+    return cerita.asal(ctx.keadaan, ctx.pilihan, banding, ctx.lang, jalur=jalur)
+
+
+def nama_gambar(ctx: ui.Konteks, nama: str) -> str:
+    """The image file name (without .png) of chart ``nama``: chart, selection, period."""
+    from berakhlak import render_png
+
+    return render_png.nama_berkas(nama, asal(ctx)).removesuffix(".png")
+
+
+def tombol_png(ctx: ui.Konteks, blok, key: str) -> None:
+    """The chart as a PNG with title, selection, period and provenance footer (rendered
+    offline by kaleido, only when clicked)."""
+    asal_ = asal(ctx)
+    nama = blok.nama or key
+
+    def buat() -> bytes:
+        from berakhlak import render_png
+
+        return render_png.png(blok, asal_, ctx.lang)
+
+    from berakhlak import render_png
+
+    st.download_button(i18n.teks(TEKS, "unduh_png", ctx.lang), buat, file_name=render_png.nama_berkas(nama, asal_),
+                       mime="image/png", key=key, icon=":material/image:", type="tertiary")
 
 
 def catatan_privasi(ctx: ui.Konteks, lebar: pd.DataFrame) -> None:

@@ -9,9 +9,13 @@ loaded from elsewhere).
 
 from __future__ import annotations
 
+import logging
+import threading
+from concurrent.futures import Future
+
 import streamlit as st
 
-from berakhlak import aman, cerita, i18n, kontrak, layanan
+from berakhlak import aman, cerita, i18n, kontrak, layanan, privasi
 from berakhlak.layanan import Pilihan
 
 TEKS: dict[str, tuple[str, str]] = {
@@ -22,6 +26,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "presentasi": ("Presentasi", "Presentation"),
     "nomor": ("{i} / {n}", "{i} / {n}"),
     "menyiapkan": ("Menyiapkan presentasi…", "Preparing the presentation…"),
+    "nomor_belum": ("{i} / … (menyiapkan slide berikutnya)", "{i} / … (preparing the next slides)"),
 }
 
 HURUF_ISI = 26
@@ -177,12 +182,88 @@ def _slide(s: cerita.Slide, lang: str) -> None:
 
 
 def tampilkan(k, lang: str, halaman: str = "ringkasan") -> None:
-    """Draw the presentation of the URL's selection and stop."""
+    """Draw the presentation of the URL's selection and stop.
+
+    The first view does not wait for the whole story: the slides up to the one asked for are
+    built and drawn at once (slide 1 needs only the selection's own figures), while the whole
+    story (the slides that need every period's and every staff dimension's privacy pattern)
+    is built in a background thread; until it is ready the count reads "1 / …" and a
+    fragment checks every second, then the page redraws with the count and the deck button.
+    The finished story is shared by every session that shows it, so a slide change only
+    draws."""
     st.html(_GAYA)
     pilihan = pilihan_dari_url(k)
     banding = st.query_params.get("banding", "nasional")
     banding = banding if banding in ("nasional", "provinsi", "jenis") else "nasional"
-    c = _cerita(k, pilihan, banding, lang)
+    with st.spinner(_t("menyiapkan", lang)):
+        if not k.demografi_lengkap:
+            k = layanan.keadaan_lengkap()
+        tugas = cerita_latar(k, pilihan, banding, lang, mulai=False)
+        if tugas is not None and tugas.done() and tugas.exception() is None:
+            c = tugas.result()
+        else:  # the slides up to this one first, then the rest in the background
+            c = cerita.cerita_lokakarya(k, pilihan, banding, lang, sampai=_nomor_diminta())
+            tugas = None if c.lengkap else cerita_latar(k, pilihan, banding, lang)
+    tampilkan_cerita(c, k, lang, gaya=False, tunggu=None if c.lengkap else tugas)
+
+
+_tugas: dict[tuple, Future] = {}
+_kunci_tugas = threading.Lock()
+
+
+def cerita_latar(k, pilihan: Pilihan, banding: str, lang: str, mulai: bool = True) -> Future | None:
+    """The whole story, built once per (data version, selection, benchmark, language,
+    minimum group) in a background thread; the same future for every session asking.
+    ``mulai`` False: only the one already started, if any. (Started after the first slides
+    are drawn: the pattern is pure Python, and a thread computing it beside the page's own
+    work would halve the speed of both.)"""
+    kunci = (k.versi, k.demografi_lengkap, pilihan, banding, lang, privasi.minimum())
+    with _kunci_tugas:
+        tugas = _tugas.get(kunci)
+        if not mulai:
+            return tugas
+        if tugas is None or (tugas.done() and tugas.exception() is not None):
+            tugas = Future()
+            _tugas[kunci] = tugas
+            threading.Thread(target=_bangun, args=(tugas, k, pilihan, banding, lang), daemon=True,
+                             name="cerita-latar").start()
+            while len(_tugas) > 32:  # forget the oldest stories
+                _tugas.pop(next(iter(_tugas)))
+    return tugas
+
+
+def _bangun(tugas: Future, k, pilihan: Pilihan, banding: str, lang: str) -> None:
+    if not tugas.set_running_or_notify_cancel():
+        return
+    try:
+        tugas.set_result(cerita.cerita_lokakarya(k, pilihan, banding, lang))
+    except BaseException as e:  # noqa: BLE001 - handed to the page that waits for it
+        logging.getLogger(__name__).exception("building the story failed")
+        tugas.set_exception(e)
+
+
+def _nomor_diminta() -> int:
+    try:
+        return max(1, int(st.query_params.get("slide", "1")))
+    except ValueError:
+        return 1
+
+
+@st.fragment(run_every=1.0)
+def _tunggu_cerita(tugas: Future, nomor: int, lang: str) -> None:
+    """ "n / …" until the whole story is built, then the page is drawn again with it."""
+    if tugas.done():
+        st.rerun(scope="app")
+    st.markdown(_t("nomor_belum", lang, i=nomor))
+
+
+def tampilkan_cerita(c: cerita.Cerita, k, lang: str, gaya: bool = True, tunggu: Future | None = None) -> None:
+    """Draw slide ``slide`` (URL) of story ``c``: the slide, the controls, the footer. While
+    ``tunggu`` (the whole story being built) is not done, the count reads "n / …", "next" is
+    enabled (a story still being built has a slide after this one) and there is no deck
+    button yet."""
+    if gaya:
+        st.html(_GAYA)
     jumlah = len(c.slide)
     nomor = _nomor_slide(jumlah)
     if st.query_params.get("slide") != str(nomor):
@@ -193,31 +274,22 @@ def tampilkan(k, lang: str, halaman: str = "ringkasan") -> None:
     with st.container(key="kendali", horizontal=True):
         st.button(_t("sebelumnya", lang), key="mundur", icon=":material/arrow_back:", disabled=nomor <= 1,
                   shortcut="Left", on_click=_pindah, args=(nomor - 1,))
-        st.markdown(_t("nomor", lang, i=nomor, n=jumlah))
+        if tunggu is None:
+            st.markdown(_t("nomor", lang, i=nomor, n=jumlah))
+        else:
+            _tunggu_cerita(tunggu, nomor, lang)
         st.button(_t("berikutnya", lang), key="maju", icon=":material/arrow_forward:",
-                  disabled=nomor >= jumlah, shortcut="Right", on_click=_pindah, args=(nomor + 1,))
-        tombol_dek(c, k, pilihan, banding, lang, key="unduh_dek_presentasi")
+                  disabled=tunggu is None and nomor >= jumlah, shortcut="Right", on_click=_pindah,
+                  args=(nomor + 1,))
+        if tunggu is None:
+            tombol_dek(c, k, None, "nasional", lang, key="unduh_dek_presentasi")
         st.button(_t("keluar", lang), key="keluar", icon=":material/close:", on_click=_keluar)
     with st.container(key="kaki"):
         st.markdown(aman.md(c.asal.baris(lang)))
     st.html(_SKRIP, unsafe_allow_javascript=True)
 
 
-def _cerita(k, pilihan: Pilihan, banding: str, lang: str) -> cerita.Cerita:
-    """The story, kept in the session per data version, so a slide change only draws."""
-    kunci = (k.versi, pilihan, banding, lang)
-    simpan = st.session_state.get("_cerita_presentasi")
-    if simpan is not None and simpan[0] == kunci:
-        return simpan[1]
-    with st.spinner(_t("menyiapkan", lang)):
-        if not k.demografi_lengkap:
-            k = layanan.keadaan_lengkap()
-        c = cerita.cerita_lokakarya(k, pilihan, banding, lang)
-    st.session_state["_cerita_presentasi"] = (kunci, c)
-    return c
-
-
-def tombol_dek(c: cerita.Cerita | None, k, pilihan: Pilihan, banding: str, lang: str, key: str) -> None:
+def tombol_dek(c: cerita.Cerita | None, k, pilihan: Pilihan | None, banding: str, lang: str, key: str) -> None:
     """The deck download: built only when clicked (in Streamlit's download thread)."""
     nama = c.nama_berkas if c is not None else cerita.nama_berkas(pilihan, cerita.nama_seleksi(k, pilihan, lang))
 

@@ -39,7 +39,8 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 MINIMUM = 10
-TOLAK = ("disembunyikan untuk melindungi kelompok kecil", f"kurang dari {MINIMUM} responden")
+TOLAK = ("disembunyikan untuk melindungi kelompok kecil", f"kurang dari {MINIMUM} responden",
+         "Pilih dahulu instansinya, lalu unit kerjanya")
 PENANDA = (f"< {MINIMUM} responden", "ikut disembunyikan")
 LEBIH_LUAS = "Buka pilihan yang lebih luas"
 FILTER = tuple(k for k in kontrak.FILTER if k != "periode")

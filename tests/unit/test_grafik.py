@@ -354,3 +354,67 @@ def test_tren_periode_tanpa_data_bukan_kelompok_kecil():
     assert list(kosong.hovertext) == ["2024: no data", "2025: no data"] and kosong.hoverinfo == "text"
     (kecil,) = [t for t in jejak_penanda(fig) if t.text[0] != "no data"]
     assert list(kecil.x) == ["2023"]
+
+
+# -------------------------------------------- issue 9, item 8: heat map against the selection
+
+
+def _acuan(skor: float, moe: float = 0.5) -> pd.Series:
+    return pd.Series({"kelompok": "Tegal", "indeks": skor, "moe_indeks": moe,
+                      **{v: skor for v in NILAI}, **{f"moe_{v}": moe for v in NILAI}})
+
+
+def test_peta_panas_warna_selisih_dari_pilihan():
+    # A 62,34 shows 62,3; the selection 60,06 shows 60,1: the cell's difference is 2,2 (what a
+    # reader subtracts), not 2,28 -> 2,3. B is 0,4 above, within the combined margin (±1,1).
+    data = lebar(["A", "B", "C"], [62.34, 60.5, None], [False, False, True])
+    fig = grafik.peta_panas(data, "id", PENANDA, acuan=_acuan(60.06), nama_acuan="Tegal")
+    utama, tutup = fig.data[0], fig.data[1]
+    assert [list(r) for r in utama.z] == [[2.2] * 7, [0.4] * 7, [None] * 7]
+    # diverging, centred on zero, symmetric, in steps of 5 and never under ±5
+    assert utama.zmid == 0 and utama.zmin == -utama.zmax == -5.0
+    assert [w for _, w in utama.colorscale][2] == "#F7F7F7"
+    # the cell keeps the group's score, with the difference under it; beyond the margin: bold
+    assert utama.text[0][0] == "<b>62,3</b><br><span style='font-size:13px'>+2,2</span>"
+    assert utama.text[1][0] == "60,5<br><span style='font-size:13px'>+0,4</span>"
+    # the marks: one outline per cell beyond the margin (row A), none elsewhere; a legend says so
+    kotak = [(round((s.x0 + s.x1) / 2), round((s.y0 + s.y1) / 2)) for s in fig.layout.shapes]
+    assert kotak == [(j, 0) for j in range(7)]
+    assert [t.name for t in fig.data if t.showlegend] == ["Melebihi margin kesalahan"]
+    # hidden row: grey with its marker, no number
+    assert list(tutup.z[2]) == [0] * 7 and tutup.text[2][0] == "< 10<br>responden"
+    assert "62" not in json.dumps(tutup.to_plotly_json()["text"])
+
+
+def test_peta_panas_rentang_simetris_dan_tanpa_tanda():
+    data = lebar(["A", "B"], [52.0, 66.0], [False, False])
+    fig = grafik.peta_panas(data, "en", PENANDA, acuan=_acuan(60.0, moe=math.nan))
+    utama = fig.data[0]
+    assert [list(r) for r in utama.z] == [[-8.0] * 7, [6.0] * 7]
+    assert (utama.zmin, utama.zmax) == (-10.0, 10.0)
+    assert list(utama.colorbar.ticktext) == ["-10.0", "-5.0", "0.0", "+5.0", "+10.0"]
+    # an unknown margin: no difference is called beyond it, no outline, no legend
+    assert not fig.layout.shapes and not [t for t in fig.data if t.showlegend]
+    assert grafik.selisih_sel(62.34, 1.0, 60.06, 0.5) == (2.2, True)
+    assert grafik.selisih_sel(None, 1.0, 60.0, 0.5) == (None, False)
+
+
+def test_peta_panas_kepala_kolom_dibungkus_dalam_bahasa_pembaca():
+    data = lebar(["A"], [60.0], [False])
+    en = grafik.peta_panas(data, "en", PENANDA, acuan=_acuan(60.0)).data[0]
+    assert list(en.x) == ["Service-<br>oriented", "Account-<br>able", "Competent", "Harmonious", "Loyal",
+                          "Adaptive", "Collabo-<br>rative"]
+    id_ = grafik.peta_panas(data, "id", PENANDA).data[0]
+    assert id_.x[0] == "Berorientasi<br>Pelayanan" and id_.zmin == 0 and id_.zmax == 100
+
+
+def test_peringkat_sorot_pilihan():
+    data = lebar(["Aceh", "Bali", "Riau"], [55.0, 62.3, 70.1], [False, False, False])
+    fig = grafik.peringkat(data, "id", PENANDA, "Instansi", sorot="Bali", nama_sorot="Bali")
+    batang = fig.data[0]
+    assert list(batang.y) == ["Riau", "Bali", "Aceh"]
+    assert list(batang.marker.line.width) == [0, 4, 0]
+    assert list(fig.layout.yaxis.ticktext) == ["Riau", "<b>Bali</b>", "Aceh"]
+    assert [t.name for t in fig.data if t.showlegend] == ["B Cukup Sehat", "Bali"]
+    tanpa = grafik.peringkat(data, "id", PENANDA, "Instansi")
+    assert tanpa.layout.yaxis.ticktext is None and tanpa.data[0].marker.line.width == 0
