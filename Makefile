@@ -38,6 +38,7 @@ $(NASIONAL)/.selesai: $(STAMP)
 bench: $(STAMP) chromium data-nasional
 	$(BIN)/python scripts/benchmark.py $(NASIONAL)
 	$(BIN)/python scripts/bench_pola.py $(NASIONAL)
+	$(BIN)/python scripts/bench_cerita.py --ulang 5
 
 # Many small per-agency files (issue 10): a generated folder of BERKAS files holding RESPONDEN
 # respondents over PERIODE (default 2.500 files, 16 million, 2022-2025), or BARIS rows per file

@@ -431,7 +431,7 @@ def cerita_lokakarya(k, pilihan: Pilihan, pembanding_jenis: str = "nasional",
             tambah(lambda: _slide_tren(k, pilihan, lemah, banding, penanda, lang),
                    _t("j_tren", lang, nilai=kontrak.label_nilai(lemah, lang)))
         tambah(lambda: _slide_wilayah(k, pilihan, penanda, lang), _t("j_wilayah", lang, tingkat="…"))
-        tambah(lambda: _slide_siapa(k, pilihan, baris, penanda, lang), _t("j_siapa", lang, dimensi="…"))
+        tambah(lambda: _slide_siapa(k, pilihan, baris, nama, penanda, lang), _t("j_siapa", lang, dimensi="…"))
         tambah(lambda: _slide_level(baris, nama, penanda, lang), _t("j_level", lang))
         if lemah is not None:
             tambah(lambda: _slide_panduan(baris, lemah, lang))
@@ -608,7 +608,7 @@ def _slide_wilayah(k, pilihan, penanda, lang) -> Slide | None:
     return Slide("wilayah", _t("j_wilayah", lang, tingkat=label_tingkat), kalimat, blok, catatan)
 
 
-def _slide_siapa(k, pilihan, baris, penanda, lang) -> Slide | None:
+def _slide_siapa(k, pilihan, baris, nama, penanda, lang) -> Slide | None:
     if not k.demografi_lengkap:
         return None
     calon = []
@@ -634,7 +634,8 @@ def _slide_siapa(k, pilihan, baris, penanda, lang) -> Slide | None:
     kalimat = _t("k_siapa", lang, indeks=_d(baris["indeks"], lang), kelompok=jauh["kelompok"],
                  skor=_d(jauh["indeks"], lang),
                  arah=_t(kunci, lang, beda=_d(abs(hasil.beda), lang), moe=_moe_teks(hasil, lang)))
-    fig = grafik.peta_panas(aman.grafik_df(lebar), lang, penanda)
+    # coloured by each group's difference from the selection, as on /demografi
+    fig = grafik.peta_panas(aman.grafik_df(lebar), lang, penanda, acuan=baris, nama_acuan=aman.grafik(nama))
     tabel = Tabel(lebar, {
         "kelompok": (_t("kol_kelompok", lang), "teks"),
         "indeks": (_t("kol_indeks", lang), "desimal"),

@@ -52,6 +52,34 @@ TEKS: dict[str, tuple[str, str]] = {
         "Compared with {periode} ({skor_lain}), the index is about the same (difference {beda} "
         "points, within the margin of error ±{moe}).",
     ),
+    "tren_lebih_tinggi": (
+        "Indeks naik {beda} poin dari {awal} ke {akhir} ({skor_awal} → {skor_akhir}), melebihi "
+        "margin kesalahan 95 % (±{moe}).",
+        "The index rose {beda} points from {awal} to {akhir} ({skor_awal} → {skor_akhir}), beyond "
+        "the 95% margin of error (±{moe}).",
+    ),
+    "tren_lebih_rendah": (
+        "Indeks turun {beda} poin dari {awal} ke {akhir} ({skor_awal} → {skor_akhir}), melebihi "
+        "margin kesalahan 95 % (±{moe}).",
+        "The index fell {beda} points from {awal} to {akhir} ({skor_awal} → {skor_akhir}), beyond "
+        "the 95% margin of error (±{moe}).",
+    ),
+    "tren_setara": (
+        "Indeks kurang lebih sama dari {awal} ke {akhir} ({skor_awal} → {skor_akhir}): selisih "
+        "{beda} poin masih dalam margin kesalahan 95 % (±{moe}).",
+        "The index is about the same from {awal} to {akhir} ({skor_awal} → {skor_akhir}): the "
+        "difference of {beda} points is within the 95% margin of error (±{moe}).",
+    ),
+    "tren_tidak_pasti": (
+        "Indeks berubah {beda} poin dari {awal} ke {akhir} ({skor_awal} → {skor_akhir}); margin "
+        "kesalahannya tidak dapat dihitung, jadi belum dapat disebut naik atau turun.",
+        "The index changed {beda} points from {awal} to {akhir} ({skor_awal} → {skor_akhir}); its "
+        "margin of error cannot be computed, so it cannot be called a rise or a fall.",
+    ),
+    "tren_satu": (
+        "Indeks {akhir} adalah {skor_akhir}; belum ada periode sebelumnya untuk dibandingkan.",
+        "The index in {akhir} is {skor_akhir}; there is no earlier period to compare with.",
+    ),
 }
 
 
@@ -103,3 +131,27 @@ def _banding(a: pd.Series, b: pd.Series | None):
 def _arah(hasil) -> str:
     """'lebih_tinggi' / 'lebih_rendah' only beyond the margin; anything else is 'setara'."""
     return hasil.arah if hasil.arah in ("lebih_tinggi", "lebih_rendah") else "setara"
+
+
+def kalimat_tren(lebar: pd.DataFrame, periode, lang: str) -> str | None:
+    """The headline of /tren: the index of ``periode`` (the latest shown period up to it; the
+    latest shown when ``periode`` is None) against the shown period before it: risen or fallen
+    only beyond the margin of error of the difference (``statistik.selisih``), otherwise about
+    the same; when a margin is unknown, said so. ``lebar`` holds one row per period
+    (``kelompok``) as ``layanan.per_periode`` returns it; hidden or empty periods are skipped.
+    None when no period is shown."""
+    tampak = lebar[lebar["indeks"].notna()].sort_values("kelompok")
+    if periode is not None:
+        tampak = tampak[tampak["kelompok"] <= periode]
+    if tampak.empty:
+        return None
+    periode_tampak = tampak["kelompok"].tolist()  # the column's own type (a row may turn 2024 into 2024.0)
+    akhir = tampak.iloc[-1]
+    isi = {"akhir": periode_tampak[-1], "skor_akhir": fmt.desimal(akhir["indeks"], lang)}
+    if len(tampak) == 1:
+        return i18n.teks(TEKS, "tren_satu", lang, **isi)
+    awal = tampak.iloc[-2]
+    hasil = _banding(akhir, awal)
+    arah = "tidak_pasti" if hasil.arah == "tidak_pasti" else _arah(hasil)
+    return i18n.teks(TEKS, f"tren_{arah}", lang, awal=periode_tampak[-2], skor_awal=fmt.desimal(awal["indeks"], lang),
+                     beda=fmt.desimal(abs(hasil.beda), lang), moe=fmt.desimal(hasil.moe, lang), **isi)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from berakhlak import aman, i18n, katalog, kontrak, layanan, privasi, warna
+from berakhlak import aman, cari, i18n, katalog, kontrak, layanan, privasi, warna
 from berakhlak import format as fmt
 from berakhlak.layanan import Pilihan
 
@@ -36,6 +36,25 @@ TEKS: dict[str, tuple[str, str]] = {
     "provinsi": ("Provinsi", "Province"),
     "kabupaten_kota": ("Kabupaten/kota", "Regency/city"),
     "instansi": ("Instansi", "Agency"),
+    "cari": ("Cari instansi", "Find an agency"),
+    "cari_contoh": ("mis. tegal kab, bkn", "e.g. tegal kab, bkn"),
+    "cari_bantuan": (
+        "Kata apa saja dari nama, dalam urutan apa saja, atau singkatan yang lazim (kemendikbud, "
+        "kemenkeu, bkn, pemkab, pemkot, pemprov, kab, kota). Tekan Enter; bila hanya satu yang "
+        "cocok, instansi itu langsung dibuka.",
+        "Any words of the name in any order, or a common abbreviation (kemendikbud, kemenkeu, bkn, "
+        "pemkab, pemkot, pemprov, kab, kota). Press Enter; when only one agency matches, it opens.",
+    ),
+    "cari_kosong": ("Tidak ada instansi yang cocok dengan «{kueri}».",
+                    "No agency matches «{kueri}»."),
+    "cari_lainnya": ("dan {n} lainnya: tambahkan kata untuk mempersempit.",
+                     "and {n} more: add a word to narrow it down."),
+    "instansi_terpilih": ("{nama} · ada data: {periode}", "{nama} · data for: {periode}"),
+    "tanpa_data_periode": ("{nama} — tidak ada data {periode}", "{nama} — no data in {periode}"),
+    "pindah_periode": (
+        "{nama} tidak memiliki data {diminta}; ditampilkan periode terakhirnya, {periode}.",
+        "{nama} has no data for {diminta}; showing its latest period, {periode}.",
+    ),
     "unit_kerja": ("Unit kerja", "Work unit"),
     "tak_dikenal": (
         "{label} «{nilai}» tidak ada dalam data yang dipilih; ditampilkan: {ganti}.",
@@ -52,10 +71,12 @@ TEKS: dict[str, tuple[str, str]] = {
     "demo_rinci": (
         "Folder data belum berisi ekstrak survei, jadi dasbor memakai data contoh buatan. Hanya "
         "angka nasional 2022 dan 2023 serta Kabupaten Tegal 2022 yang sengaja disamakan dengan "
-        "angka terbitan. Letakkan berkas Parquet di folder data untuk memakai data sebenarnya.",
+        "angka terbitan. Letakkan berkas Parquet, CSV atau Excel (.xlsx) di folder data untuk memakai "
+        "data sebenarnya.",
         "The data folder holds no survey extracts yet, so the dashboard runs on generated "
         "sample data. Only the national 2022 and 2023 figures and Kabupaten Tegal 2022 are "
-        "calibrated to published ones. Put Parquet files in the data folder to use real data.",
+        "calibrated to published ones. Put Parquet, CSV or Excel (.xlsx) files in the data folder "
+        "to use real data.",
     ),
     "kosong": (
         "Belum ada data yang dapat dimuat. Lihat halaman Data untuk alasan setiap berkas.",
@@ -142,6 +163,10 @@ _GAYA = """
 [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [class*="st-key-ekstrem"] [data-testid="stMetricValue"] { font-size: 1.7rem; line-height: 1.15; }
+[data-testid="stSelectboxVirtualDropdown"] { width: max-content !important; min-width: var(--trigger-width);
+    max-width: min(46rem, calc(100vw - 3rem)) !important; }
+[class*="st-key-hasil_cari"] button { justify-content: flex-start; text-align: left; }
+.st-key-kalimat_utama p { font-size: 1.3rem; line-height: 1.4; font-weight: 600; }
 .kategori { display:inline-block; padding:0.25rem 0.8rem; border-radius:0.4rem;
             font-weight:700; font-size:1.1rem; white-space: nowrap; }
 </style>
@@ -176,6 +201,7 @@ def mulai(halaman: str, perlu_filter: bool = True) -> Konteks:
         _pilih_bahasa(lang)
     if k.demo:
         st.info(tx("demo", lang), icon=":material/science:")
+    _kabar_pindah_periode(pilihan, lang)
     return Konteks(lang=lang, pilihan=pilihan, keadaan=k, minimum=privasi.minimum(), halaman=halaman)
 
 
@@ -251,24 +277,136 @@ def _pilih_bahasa(lang: str) -> None:
         st.rerun()
 
 
+# Session keys: the agency search box; the period an agency without data was moved to (agency,
+# period asked, period shown) for the notice in the main area; a counter that gives the period
+# widget a fresh identity after such a move (else its own state would undo the move).
+KUNCI_CARI = "cari_instansi"
+_PINDAH = "_pindah_periode"
+_GENERASI = "_generasi_periode"
+
+
 def _filter(k: katalog.Keadaan, lang: str) -> Pilihan:
-    """Sidebar filters seeded from the URL; an unknown value gets a notice and a fallback."""
+    """Sidebar filters seeded from the URL; an unknown value gets a notice and a fallback.
+
+    The agency list holds every agency of every period (those without data in the chosen period
+    marked); an agency chosen without data in the period opens its latest period instead."""
     st.markdown(f"**{tx('filter', lang)}**")
+    tempat_cari = st.container()  # first: finding an agency is what most readers come for
     pilihan = Pilihan()
     di_url = {c: st.query_params[c] for c in kontrak.FILTER if c != "periode" and c in st.query_params}
     for kolom in kontrak.FILTER:
+        if kolom == "instansi":
+            with tempat_cari:
+                _kotak_cari(k, pilihan, lang)
+            pilihan = pilihan.dengan(instansi=_pilih_instansi(k, pilihan, lang))
+            continue
         opsi = layanan.opsi(k, kolom, pilihan)
         baku = layanan.periode_terakhir(k, di_url) if kolom == "periode" else None
         nilai = _dari_url(kolom, opsi, lang, baku)
         if kolom == "periode":
             pilih = st.selectbox(tx(kolom, lang), opsi, index=opsi.index(nilai) if opsi else None,
-                                 format_func=str)
+                                 format_func=str, key=f"periode_{nilai}_{st.session_state.get(_GENERASI, 0)}")
         else:
             semua = [None, *opsi]
             pilih = st.selectbox(tx(kolom, lang), semua, index=semua.index(nilai),
                                  format_func=lambda v: tx("semua", lang) if v is None else str(v))
         pilihan = pilihan.dengan(**{kolom: pilih})
+    _ke_periode_instansi(k, pilihan)
     return pilihan
+
+
+def _pilih_instansi(k: katalog.Keadaan, pilihan: Pilihan, lang: str) -> str | None:
+    """The agency box: every agency of every period within the filters above it, those without
+    data in the chosen period marked; under it the chosen one's full name and periods."""
+    per = cari.periode_instansi(k, pilihan)
+    nilai = _dari_url("instansi", list(per), lang)
+    semua = [None, *per]
+
+    def label(v) -> str:
+        if v is None:
+            return tx("semua", lang)
+        return label_instansi(v, per[v], pilihan.periode, lang)
+
+    pilih = st.selectbox(tx("instansi", lang), semua, index=semua.index(nilai), format_func=label)
+    if pilih is not None:  # the full name (the box cuts it at the sidebar's width) and its periods
+        st.caption(tx("instansi_terpilih", lang, nama=aman.md(pilih), periode=", ".join(map(str, per[pilih]))))
+    return pilih
+
+
+def label_instansi(nama: str, periode_ada: tuple[int, ...], periode: int | None, lang: str) -> str:
+    """An agency as listed: its full name, marked when it has no data in ``periode``."""
+    if periode is None or periode in periode_ada:
+        return str(nama)
+    return tx("tanpa_data_periode", lang, nama=nama, periode=periode)
+
+
+def _kotak_cari(k: katalog.Keadaan, pilihan: Pilihan, lang: str) -> None:
+    """The agency search at the top of the filters. Enter: one match opens it; several are
+    listed as buttons (full names, wrapped), best first, marked as the agency list marks them."""
+    st.text_input(tx("cari", lang), key=KUNCI_CARI, type="search", placeholder=tx("cari_contoh", lang), help=tx("cari_bantuan", lang),
+                  on_change=_saat_cari, args=(pilihan,))
+    kueri = st.session_state.get(KUNCI_CARI) or ""
+    if not cari.kata(kueri):
+        return
+    per = cari.periode_instansi(k)
+    hasil = cari.cari(kueri, per)
+    if not hasil:
+        st.caption(tx("cari_kosong", lang, kueri=aman.md(kueri)))
+        return
+    for i, nama in enumerate(hasil[:cari.BATAS_HASIL]):
+        st.button(aman.md(label_instansi(nama, per[nama], pilihan.periode, lang)), key=f"hasil_cari_{i}",
+                  on_click=_pilih_dari_cari, args=(nama, pilihan), width="stretch", wrap=True)
+    if len(hasil) > cari.BATAS_HASIL:
+        st.caption(tx("cari_lainnya", lang, n=len(hasil) - cari.BATAS_HASIL))
+
+
+def _saat_cari(pilihan: Pilihan) -> None:
+    """Enter in the search box: a single match is opened at once."""
+    hasil = cari.cari(st.session_state.get(KUNCI_CARI) or "", cari.periode_instansi(layanan.keadaan()))
+    if len(hasil) == 1:
+        _pilih_dari_cari(hasil[0], pilihan)
+
+
+def _pilih_dari_cari(nama: str, pilihan: Pilihan) -> None:
+    """Open agency ``nama`` (a callback): the filters above it that it lies within are kept,
+    the others and the work unit dropped, the period kept; the search box is emptied."""
+    tetap = cari.filter_cocok(layanan.keadaan(), nama, pilihan)
+    for kolom in ("jenis_instansi", "provinsi", "kabupaten_kota", "unit_kerja"):
+        if kolom in tetap:
+            st.query_params[kolom] = tetap[kolom]
+        else:
+            st.query_params.pop(kolom, None)
+    st.query_params["instansi"] = nama
+    st.session_state[KUNCI_CARI] = ""
+
+
+def _ke_periode_instansi(k: katalog.Keadaan, pilihan: Pilihan) -> None:
+    """An agency chosen (link or pick) in a period it has no data in: open its latest period
+    instead, say so in the main area (see :func:`_kabar_pindah_periode`) and rerun."""
+    if pilihan.instansi is None or pilihan.periode is None:
+        return
+    ada = cari.periode_instansi(k, pilihan).get(pilihan.instansi, ())
+    if not ada or pilihan.periode in ada:
+        return
+    terakhir = max(ada)
+    st.session_state[_PINDAH] = (pilihan.instansi, pilihan.periode, terakhir)
+    st.session_state[_GENERASI] = st.session_state.get(_GENERASI, 0) + 1
+    _tulis_url(pilihan.dengan(periode=terakhir, unit_kerja=pilihan.unit_kerja or st.query_params.get("unit_kerja")))
+    st.rerun()
+
+
+def _kabar_pindah_periode(pilihan: Pilihan, lang: str) -> None:
+    """The notice of :func:`_ke_periode_instansi`, in the main area, for as long as the view
+    it explains is open."""
+    pindah = st.session_state.get(_PINDAH)
+    if not pindah:
+        return
+    nama, diminta, periode = pindah
+    if (pilihan.instansi, pilihan.periode) != (nama, periode):
+        del st.session_state[_PINDAH]
+        return
+    st.info(tx("pindah_periode", lang, nama=aman.md(nama), diminta=diminta, periode=periode),
+            icon=":material/event_busy:")
 
 
 def _dari_url(kolom: str, opsi: list, lang: str, baku=None):
