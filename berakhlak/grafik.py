@@ -348,8 +348,9 @@ def _jejak_pembanding(pembanding: pd.DataFrame, lang: str, nama: str) -> dict:
         type="scatter",
         x=_daftar(data["skor"]), y=data["label"].tolist(), mode="markers", name=nama,
         showlegend=True, cliponaxis=False,
-        marker=dict(symbol="diamond", size=20, color=warna.PEMBANDING,
-                    line=dict(color="white", width=2)),
+        # open, so the margin-of-error bar at the bar's end stays visible through it
+        marker=dict(symbol="diamond-open", size=20, color=warna.PEMBANDING,
+                    line=dict(color=warna.PEMBANDING, width=3)),
         hovertext=[_hover(nama, [f"{lab}: {_angka(s, lang)}"])
                    for lab, s in zip(data["label"], data["skor"], strict=True)],
         hoverinfo="text",
@@ -366,7 +367,7 @@ def batang_nilai(
     """The seven value scores as horizontal bars (official order, top to bottom), 0-100.
 
     ``panjang`` needs ``nilai, skor, moe`` (``n`` and ``tersembunyi`` used when present);
-    ``pembanding`` is a long frame of the benchmark, drawn as black diamonds.
+    ``pembanding`` is a long frame of the benchmark, drawn as open black diamonds.
     """
     data = _data_nilai(panjang, lang)
     tampil = data[~data["sembunyi"]]

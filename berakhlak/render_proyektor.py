@@ -56,12 +56,13 @@ _GAYA = f"""
 .st-key-slide table.tabel th, .st-key-slide table.tabel td {{ padding: 0.2rem 1.2rem 0.2rem 0;
     text-align: left; border-bottom: 1px solid #ccc; }}
 .st-key-slide table.tabel td.angka {{ text-align: right; }}
-.st-key-kaki p {{ font-size: 12px !important; color: #555; margin: 0; line-height: 1.3;
+.st-key-kaki p {{ font-size: 14px !important; color: #444; margin: 0 !important; line-height: 1.4;
     white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.st-key-kaki [data-testid="stMarkdownContainer"] {{ margin: 0 !important; }}
 .st-key-kendali p {{ font-size: 24px !important; }}
 .st-key-kendali {{ position: fixed; bottom: 2.5rem; right: 2.2rem; width: auto !important;
     background: rgba(255,255,255,0.9); z-index: 10; }}
-.st-key-kaki {{ position: fixed; bottom: 0.2rem; left: 2.2rem; right: 2.2rem; width: auto !important; }}
+.st-key-kaki {{ position: fixed; bottom: 0.5rem; left: 2.2rem; right: 2.2rem; width: auto !important; }}
 </style>
 """
 

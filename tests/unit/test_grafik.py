@@ -99,7 +99,7 @@ def test_pembanding_berlian_dengan_legenda():
     banding = panjang(skor=[60.0] * 7)
     fig = grafik.batang_nilai(panjang(), "en", "< 10 respondents", banding, "National")
     (berlian,) = [t for t in fig.data if isinstance(t, go.Scatter) and t.mode == "markers"]
-    assert berlian.marker.symbol == "diamond" and berlian.name == "National"
+    assert berlian.marker.symbol == "diamond-open" and berlian.name == "National"  # error bar visible
     assert berlian.showlegend and fig.layout.showlegend
     assert list(berlian.x) == [60.0] * 7
 
