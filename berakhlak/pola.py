@@ -581,11 +581,12 @@ def _sidik_kode() -> str:
 
 
 SIMPAN_PALING_BANYAK = 8  # pattern folders kept in the cache (older data versions removed)
+SIMPAN_UMUR_DETIK = 3600  # ... once unused for an hour (a replica may still be using one)
 
 
 def folder_simpan(cache: Path, versi: str, minimum: int, demografi: bool) -> Path:
     """Where the layers of one data version, minimum and code are kept; the oldest of more
-    than ``SIMPAN_PALING_BANYAK`` such folders are removed."""
+    than ``SIMPAN_PALING_BANYAK`` such folders are removed once an hour old."""
     kunci = hashlib.sha256(f"{versi}|{minimum}|{demografi}|{_sidik_kode()}".encode()).hexdigest()[:20]
     akar = cache / "pola"
     folder = akar / kunci
@@ -593,8 +594,9 @@ def folder_simpan(cache: Path, versi: str, minimum: int, demografi: bool) -> Pat
         folder.mkdir(parents=True, exist_ok=True)
         os.utime(folder)
         lama = sorted((f for f in akar.iterdir() if f.is_dir()), key=lambda f: f.stat().st_mtime)
+        batas = time.time() - SIMPAN_UMUR_DETIK
         for f in lama[:-SIMPAN_PALING_BANYAK]:
-            if f != folder:
+            if f != folder and f.stat().st_mtime < batas:
                 shutil.rmtree(f, ignore_errors=True)
     except OSError:
         logging.getLogger(__name__).warning("pattern cache folder not usable: %s", folder)

@@ -18,8 +18,15 @@ os.environ.setdefault(layanan.VARIABEL_LATAR, "0")
 
 @pytest.fixture(scope="session")
 def cache_bersama(tmp_path_factory) -> Path:
-    """One cache folder for the whole run, so the demo data is generated once."""
-    return tmp_path_factory.mktemp("cache")
+    """One cache folder for the whole run, so the demo data, its rollups and its
+    confidentiality pattern are made once: shared by the parallel workers (pytest-xdist) too,
+    as replicas share it (locks per result, patterns first-writer-wins)."""
+    akar = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        akar = akar.parent  # the run's root, common to every worker
+    folder = akar / "cache_bersama"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

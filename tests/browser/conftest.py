@@ -91,12 +91,14 @@ def jalankan_server(data: Path, cache: Path, log: Path):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
+def server(tmp_path_factory, cache_bersama) -> Server:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed")
     pytest.importorskip("playwright.sync_api")
     data = tmp_path_factory.mktemp("browser_data")      # empty: the synthetic demo is used
-    cache = tmp_path_factory.mktemp("browser_cache")
+    # the run's shared cache: the demo, its rollups and its confidentiality pattern, made once
+    # by the app tests, are read instead of made again (a cache is safe to share, see README)
+    cache = cache_bersama
     log = tmp_path_factory.mktemp("browser_log") / "server.log"
     with jalankan_server(data, cache, log) as srv:
         yield srv

@@ -96,9 +96,10 @@ def test_a_folder_per_data_version_minimum_and_code_oldest_removed(tmp_path):
     for i in range(pola.SIMPAN_PALING_BANYAK + 3):
         f = pola.folder_simpan(tmp_path, f"x{i}", 10, True)
         os.utime(f, (i + 10, i + 10))
+    baru = pola.folder_simpan(tmp_path, "baru", 10, True)  # recent: kept even beyond the 8
     terakhir = pola.folder_simpan(tmp_path, "akhir", 10, True)
     sisa = list((tmp_path / "pola").iterdir())
-    assert len(sisa) == pola.SIMPAN_PALING_BANYAK and terakhir in sisa
+    assert len(sisa) == pola.SIMPAN_PALING_BANYAK and terakhir in sisa and baru in sisa
 
 
 _SKRIP = """
