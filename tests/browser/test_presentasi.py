@@ -37,7 +37,10 @@ UKURAN = """() => {
   const bawah = slide.getBoundingClientRect().bottom;
   const kendali = document.querySelector(".st-key-kendali").getBoundingClientRect().top;
   const isi = [slide.scrollHeight, slide.clientHeight];
-  return {gulir, kendali, isi, tinggi: window.innerHeight, lebar: window.innerWidth,
+  const kaki = document.querySelector(".st-key-kaki p");
+  const kotak_kaki = kaki ? kaki.getBoundingClientRect() : null;
+  return {gulir, kendali, isi, kaki: kaki ? kaki.innerText : "",
+          kaki_atas: kotak_kaki ? kotak_kaki.top : -1, kaki_bawah: kotak_kaki ? kotak_kaki.bottom : 1e9, tinggi: window.innerHeight, lebar: window.innerWidth,
           scroll: document.scrollingElement.scrollHeight, scroll_lebar: document.scrollingElement.scrollWidth,
           terkecil, tick, angka, bawah, sidebar: !!document.querySelector("[data-testid='stSidebar']")
             && document.querySelector("[data-testid='stSidebar']").offsetWidth > 0,
@@ -65,6 +68,9 @@ def _ukur(page, nomor: int, ukuran: tuple[int, int]) -> None:
     assert u["terkecil"] >= 24, konteks  # body text
     assert u["tick"] >= 24, konteks  # chart ticks
     assert all(a >= 48 for a in u["angka"]), konteks  # headline figures
+    # the provenance footer is on the screen, whole: source, period and selection readable
+    assert u["kaki"].startswith("Sumber:") and "Pemerintah Kabupaten Tegal" in u["kaki"], konteks
+    assert 0 <= u["kaki_atas"] and u["kaki_bawah"] <= u["tinggi"], konteks
 
 
 def _langkah(page, tombol: str, ke: int) -> None:
