@@ -176,19 +176,6 @@ TEKS: dict[str, tuple[str, str]] = {
         "Confidentiality: no figure from fewer than {minimum} respondents; groups that would let "
         "a small group be worked out by subtraction are hidden too.",
     ),
-    "ditolak_kecil": (
-        "Pilihan ini mencakup kurang dari {minimum} responden, jadi angkanya tidak ditampilkan "
-        "demi kerahasiaan responden. Perluas filter.",
-        "This selection covers fewer than {minimum} respondents, so its figures are not shown, "
-        "to protect respondents' confidentiality. Widen the filters.",
-    ),
-    "ditolak_sisa": (
-        "Pilihan ini disembunyikan untuk melindungi kelompok kecil: angkanya dapat dipakai untuk "
-        "menghitung kelompok berisi kurang dari {minimum} responden. Pilih yang lebih luas.",
-        "This selection is hidden to protect a small group: its figures would let a group of "
-        "fewer than {minimum} respondents be worked out. Choose a wider one.",
-    ),
-    "ditolak_kosong": ("Belum ada data yang dapat dimuat.", "No data could be loaded yet."),
     "tingkat_provinsi": ("provinsi", "provinces"),
     "tingkat_kabupaten_kota": ("kabupaten/kota", "regencies/cities"),
     "tingkat_instansi": ("instansi", "agencies"),
@@ -396,9 +383,7 @@ def cerita_lokakarya(k, pilihan: Pilihan, pembanding_jenis: str = "nasional",
     berkas = nama_berkas(pilihan, nama)
     alasan = layanan.status_seleksi(k, pilihan)
     if alasan is not None:
-        kunci = {layanan.TERLALU_KECIL: "ditolak_kecil", layanan.SISA_KECIL: "ditolak_sisa"}.get(
-            alasan, "ditolak_kosong")
-        teks = _t(kunci, lang, minimum=privasi.minimum())
+        teks = i18n.alasan_tolak(alasan, lang, privasi.minimum())
         slide = Slide("ditolak", _t("j_ditolak", lang), teks, [Catatan((teks,))], [teks])
         return Cerita(judul, lang, [slide], asal_, berkas)
 

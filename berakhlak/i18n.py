@@ -22,6 +22,32 @@ def teks(kamus: Mapping[str, tuple[str, str]], kunci: str, lang: str = BAKU, **i
 
 
 UMUM: dict[str, tuple[str, str]] = {
+    # why a selection is refused, by the reason codes of layanan.status_seleksi (one wording for
+    # the desk pages, the stories and the projector)
+    "tolak_kosong": (
+        "Belum ada data yang dapat dimuat. Lihat halaman Data untuk alasan setiap berkas.",
+        "No data could be loaded yet. See the Data page for each file's reason.",
+    ),
+    "tolak_kecil": (
+        "Pilihan ini mencakup kurang dari {minimum} responden, jadi angkanya tidak ditampilkan "
+        "demi kerahasiaan responden. Perluas filter.",
+        "This selection covers fewer than {minimum} respondents, so its figures are not shown, "
+        "to protect respondents' confidentiality. Widen the filters.",
+    ),
+    "tolak_sisa": (
+        "Pilihan ini disembunyikan untuk melindungi kelompok kecil: bila ditampilkan, angka "
+        "kelompok berisi kurang dari {minimum} responden dapat dihitung dengan mengurangkan "
+        "angka yang tampil di halaman lain. Pilih yang lebih luas.",
+        "This selection is hidden to protect a small group: if it were shown, the figures of a "
+        "group of fewer than {minimum} respondents could be worked out by subtracting figures "
+        "shown elsewhere. Choose a wider one.",
+    ),
+    "tolak_unit": (
+        "Nama unit kerja saja tidak menunjuk satu kelompok (banyak instansi punya unit dengan nama "
+        "yang sama), jadi tidak ditampilkan. Pilih dahulu instansinya, lalu unit kerjanya.",
+        "A work unit's name alone does not name one group (many agencies have a unit of that "
+        "name), so it is not shown. Choose the agency first, then its unit.",
+    ),
     "responden": ("responden", "respondents"),
     "tersembunyi": ("< {minimum} responden", "< {minimum} respondents"),
     "tersembunyi_pelengkap": ("ikut disembunyikan", "also hidden"),
@@ -45,3 +71,9 @@ UMUM: dict[str, tuple[str, str]] = {
 def t(kunci: str, lang: str = BAKU, **isi) -> str:
     """A shared string from :data:`UMUM`."""
     return teks(UMUM, kunci, lang, **isi)
+
+
+def alasan_tolak(alasan: str, lang: str = BAKU, minimum: int = 10) -> str:
+    """The plain sentence for a refused selection (``alasan``: a reason code of
+    ``layanan.status_seleksi``)."""
+    return teks(UMUM, f"tolak_{alasan}", lang, minimum=minimum)

@@ -78,32 +78,8 @@ TEKS: dict[str, tuple[str, str]] = {
         "calibrated to published ones. Put Parquet, CSV or Excel (.xlsx) files in the data folder "
         "to use real data.",
     ),
-    "kosong": (
-        "Belum ada data yang dapat dimuat. Lihat halaman Data untuk alasan setiap berkas.",
-        "No data could be loaded yet. See the Data page for each file's reason.",
-    ),
-    "terlalu_kecil": (
-        "Pilihan ini mencakup kurang dari {minimum} responden, jadi angkanya tidak ditampilkan "
-        "demi kerahasiaan responden. Perluas filter.",
-        "This selection covers fewer than {minimum} respondents, so its figures are not shown, "
-        "to protect respondents' confidentiality. Widen the filters.",
-    ),
-    "sisa_kecil": (
-        "Pilihan ini disembunyikan untuk melindungi kelompok kecil: bila ditampilkan, angka "
-        "kelompok berisi kurang dari {minimum} responden dapat dihitung dengan mengurangkan "
-        "angka yang tampil di halaman lain. Pilih yang lebih luas.",
-        "This selection is hidden to protect a small group: if it were shown, the figures of a "
-        "group of fewer than {minimum} respondents could be worked out by subtracting figures "
-        "shown elsewhere. Choose a wider one.",
-    ),
     "melindungi": ("Menyiapkan perlindungan kerahasiaan untuk data ini…",
                    "Preparing the confidentiality protection for this data…"),
-    "unit_tanpa_instansi": (
-        "Nama unit kerja saja tidak menunjuk satu kelompok (banyak instansi punya unit dengan nama "
-        "yang sama), jadi tidak ditampilkan. Pilih dahulu instansinya, lalu unit kerjanya.",
-        "A work unit's name alone does not name one group (many agencies have a unit of that "
-        "name), so it is not shown. Choose the agency first, then its unit.",
-    ),
     "buka_lebih_luas": ("Buka pilihan yang lebih luas: {nama}", "Open a wider selection: {nama}"),
     "unduh": ("Unduh CSV", "Download CSV"),
     "pembanding": ("Pembanding", "Benchmark"),
@@ -537,12 +513,9 @@ def cek_seleksi(ctx: Konteks) -> bool:
     alasan = layanan.status_seleksi(ctx.keadaan, ctx.pilihan)
     if alasan is None:
         return True
+    st.warning(i18n.alasan_tolak(alasan, ctx.lang, ctx.minimum))
     if alasan == layanan.KOSONG_SEMUA:
-        st.warning(tx("kosong", ctx.lang))
         return False
-    kunci = {layanan.TERLALU_KECIL: "terlalu_kecil", layanan.UNIT_TANPA_INSTANSI: "unit_tanpa_instansi"
-             }.get(alasan, "sisa_kecil")
-    st.warning(tx(kunci, ctx.lang, minimum=ctx.minimum))
     lebih_luas = layanan.seleksi_terdekat(ctx.keadaan, ctx.pilihan)
     if lebih_luas is not None:
         params = {kol: str(v) for kol, v in lebih_luas.terisi().items()}

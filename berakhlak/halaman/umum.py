@@ -32,19 +32,6 @@ TEKS: dict[str, tuple[str, str]] = {
     "perubahan": ("Perubahan sejak {periode}", "Change since {periode}"),
     "perubahan_kosong": ("Perubahan", "Change"),
     "tak_ada_lalu": ("periode pertama", "first period"),
-    "ditolak_kecil": (
-        "Pilihan ini mencakup kurang dari {minimum} responden, jadi angkanya tidak ditampilkan "
-        "demi kerahasiaan responden. Perluas filter.",
-        "This selection covers fewer than {minimum} respondents, so its figures are not shown, "
-        "to protect respondents' confidentiality. Widen the filters.",
-    ),
-    "ditolak_sisa": (
-        "Pilihan ini disembunyikan untuk melindungi kelompok kecil: angkanya dapat dipakai untuk "
-        "menghitung kelompok berisi kurang dari {minimum} responden. Pilih yang lebih luas.",
-        "This selection is hidden to protect a small group: its figures would let a group of "
-        "fewer than {minimum} respondents be worked out. Choose a wider one.",
-    ),
-    "ditolak_kosong": ("Belum ada data yang dapat dimuat.", "No data could be loaded yet."),
 }
 
 
@@ -63,9 +50,7 @@ def penolakan(k, pilihan: Pilihan, lang: str) -> list[Catatan] | None:
     alasan = layanan.status_seleksi(k, pilihan)
     if alasan is None:
         return None
-    kunci = {layanan.TERLALU_KECIL: "ditolak_kecil", layanan.SISA_KECIL: "ditolak_sisa"}.get(
-        alasan, "ditolak_kosong")
-    return [Catatan((_t(kunci, lang, minimum=privasi.minimum()),))]
+    return [Catatan((i18n.alasan_tolak(alasan, lang, privasi.minimum()),))]
 
 
 def baris_banding(k, pembanding: tuple[Pilihan, str] | None) -> tuple[Pilihan, str, pd.Series] | None:
