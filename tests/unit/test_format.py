@@ -8,9 +8,13 @@ not on its binary approximation); a rounded zero never carries a sign.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from berakhlak import format as fmt
 
@@ -125,3 +129,22 @@ def test_persen_default_is_indonesian_whole_percent():
 def test_languages():
     assert fmt.BAHASA == ("id", "en")
     assert fmt.LOCALE == {"id": "id_ID", "en": "en_US"}
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(x=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), lang=st.sampled_from(fmt.BAHASA),
+       digit=st.integers(min_value=0, max_value=3), tanda=st.booleans())
+def test_desimal_sama_dengan_babel(x, lang, digit, tanda):
+    """The fast layout is Babel's ``format_decimal`` of the half-up rounded number, character for
+    character (grouping, decimal mark, minus sign, sign of a rounded zero)."""
+    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-digit), rounding=ROUND_HALF_UP)
+    d = abs(d) if d == 0 else d
+    pola = "#,##0." + "0" * digit if digit else "#,##0"
+    harap = format_decimal(d, format=pola, locale=fmt.LOCALE[lang])
+    assert fmt.desimal(x, lang, digit, tanda) == ("+" + harap if tanda and d > 0 else harap)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(n=st.integers(min_value=-10**12, max_value=10**12), lang=st.sampled_from(fmt.BAHASA))
+def test_bulat_sama_dengan_babel(n, lang):
+    assert fmt.bulat(n, lang) == format_decimal(n, format="#,##0", locale=fmt.LOCALE[lang])
