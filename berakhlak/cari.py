@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from berakhlak import kontrak, layanan, peta
+from berakhlak import layanan, peta
 
 # abbreviation -> the words the full name contains (any order, other words allowed).
 # Sources: the names the ministries and agencies use for themselves on their websites and in
@@ -178,18 +178,7 @@ def cari(kueri: str, nama_nama: Iterable[str]) -> list[str]:
 def periode_instansi(k, pilihan: layanan.Pilihan | None = None) -> dict[str, tuple[int, ...]]:
     """Every agency in any period, within the filters of ``pilihan`` that come before
     ``instansi`` (the period ignored), with the periods in which it has respondents."""
-    df = layanan.pilihan_filter(k)
-    df = df[df["n"] > 0] if "n" in df else df
-    if pilihan is not None:
-        urutan = kontrak.FILTER.index("instansi")
-        for kolom, nilai in pilihan.terisi().items():
-            if kolom != "periode" and kontrak.FILTER.index(kolom) < urutan:
-                df = df[df[kolom] == nilai]
-    df = df.dropna(subset=["instansi"])
-    if df.empty:
-        return {}
-    per = df.groupby("instansi")["periode"].agg(lambda s: tuple(sorted({int(x) for x in s})))
-    return {str(nama): per[nama] for nama in sorted(per.index, key=str)}
+    return layanan.periode_instansi(k, pilihan)
 
 
 def filter_cocok(k, nama: str, pilihan: layanan.Pilihan) -> dict[str, str]:

@@ -132,11 +132,20 @@ TANPA_DATA = "tanpa_data"  # bool column: a period (or group) in which the selec
 
 def per_periode(k: katalog.Keadaan, pilihan: Pilihan) -> pd.DataFrame:
     """Figures of ``pilihan`` per period with every loaded period present: a period without any
-    respondent of the selection is marked ``TANPA_DATA`` (no data, a gap), not a small group."""
-    lebar = ringkas(k, "periode", pilihan.tanpa_periode())
-    semua = pd.DataFrame({"kelompok": list(k.periode)})
-    gabung = semua.merge(lebar, on="kelompok", how="left", indicator=True)
-    gabung[TANPA_DATA] = gabung.pop("_merge").eq("left_only").to_numpy()
+    respondent of the selection is marked ``TANPA_DATA`` (no data, a gap), not a small group.
+    (/tren asks for the same selection's periods several times per view: cached per data
+    version, like the query results.)"""
+    return _per_periode(k.basis, k.versi, k.demografi_lengkap, pilihan.tanpa_periode(),
+                        privasi.minimum(), tuple(k.periode)).copy()
+
+
+@functools.lru_cache(maxsize=1024)
+def _per_periode(basis, versi: str, lengkap: bool, pilihan: Pilihan, minimum: int,
+                 periode: tuple) -> pd.DataFrame:
+    lebar = _ringkas(basis, versi, lengkap, "periode", pilihan, "semua", minimum)
+    ada = set(lebar["kelompok"].tolist())
+    gabung = pd.DataFrame({"kelompok": list(periode)}).merge(lebar, on="kelompok", how="left")
+    gabung[TANPA_DATA] = [p not in ada for p in periode]
     return gabung
 
 
@@ -227,6 +236,30 @@ def _opsi(basis, versi: str, kolom: str, relevan: tuple) -> tuple:
     return tuple(sorted(df[kolom].dropna().unique().tolist()))
 
 
+def periode_instansi(k: katalog.Keadaan, pilihan: Pilihan | None = None) -> dict[str, tuple[int, ...]]:
+    """Every agency in any period, within the filters of ``pilihan`` that come before
+    ``instansi`` (the period ignored), with the periods in which it has respondents; by name.
+    The sidebar's agency list: asked twice per view, so cached per data version like
+    :func:`opsi` (the returned dict is shared: read it, do not change it)."""
+    urutan = kontrak.FILTER.index("instansi")
+    relevan = tuple((kolom, nilai) for kolom, nilai in (pilihan.terisi() if pilihan else {}).items()
+                    if kolom != "periode" and kontrak.FILTER.index(kolom) < urutan)
+    return _periode_instansi(k.basis, k.versi, relevan)
+
+
+@functools.lru_cache(maxsize=1024)
+def _periode_instansi(basis, versi: str, relevan: tuple) -> dict[str, tuple[int, ...]]:
+    df = _pilihan_filter(basis, versi)
+    df = df[df["n"] > 0] if "n" in df else df
+    for kolom, nilai in relevan:
+        df = df[df[kolom] == nilai]
+    per: dict[str, set[int]] = {}
+    for nama, periode in zip(df["instansi"].tolist(), df["periode"].tolist(), strict=True):
+        if not kontrak.kosong(nama):
+            per.setdefault(str(nama), set()).add(int(periode))
+    return {nama: tuple(sorted(per[nama])) for nama in sorted(per)}
+
+
 def periode_terakhir(k: katalog.Keadaan, filter_: dict[str, str]) -> int | None:
     """The latest period in which every given filter value exists (values unknown to the data
     are ignored, they get their own notice); the latest period overall when none match."""
@@ -275,3 +308,5 @@ def bersihkan_cache() -> None:
     _ringkas.cache_clear()
     _pilihan_filter.cache_clear()
     _opsi.cache_clear()
+    _periode_instansi.cache_clear()
+    _per_periode.cache_clear()
