@@ -45,10 +45,11 @@ def tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]], 
     """Show a table and offer it as CSV. ``kolom`` maps a column to (header, kind): 'desimal'
     or 'bulat' (a figure: when missing it was hidden, and shows its row's privacy marker),
     'selisih' (a signed difference: when missing it does not apply, and shows "–") or 'teks'.
-    Screen and file read the same."""
+    Screen and file read the same; the file is written when the reader clicks."""
     header = {c: h for c, (h, _) in kolom.items()}
     st.dataframe(gaya_tabel(ctx, df, kolom), hide_index=True)
-    ui.unduh_csv(_untuk_unduhan(ctx, df, kolom).rename(columns=header), nama, ctx.lang, key=f"unduh_{nama}")
+    ui.unduh_csv(lambda: _untuk_unduhan(ctx, df, kolom).rename(columns=header), nama, ctx.lang,
+                 key=f"unduh_{nama}")
 
 
 def gaya_tabel(ctx: ui.Konteks, df: pd.DataFrame, kolom: dict[str, tuple[str, str]]):

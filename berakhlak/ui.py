@@ -6,6 +6,7 @@ The URL is the single source of truth for a view: every page reads its filters f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -546,8 +547,16 @@ def lencana_kategori(kode: str | None, lang: str) -> None:
             f'{aman.html(kode)} · {aman.html(nama)}</span>')
 
 
-def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
-    """A CSV download of a display table; hidden cells already carry the privacy marker.
+def unduh_csv(tabel: pd.DataFrame | Callable[[], pd.DataFrame], nama: str, lang: str, key: str) -> None:
+    """A CSV download of a display table (or of a function returning it: then the file is
+    written only when the reader clicks, not on every view; issue 11); hidden cells already
+    carry the privacy marker."""
+    st.download_button(tx("unduh", lang), lambda: csv_tabel(tabel() if callable(tabel) else tabel, lang),
+                       file_name=f"{nama}.csv", mime="text/csv", key=key)
+
+
+def csv_tabel(tabel: pd.DataFrame, lang: str) -> bytes:
+    """A display table as the CSV file a reader downloads.
 
     Indonesian files use ';' between fields (numbers carry ',' as decimal mark) so
     spreadsheets in Indonesian locale open them as numbers; English files use ','.
@@ -562,8 +571,7 @@ def unduh_csv(tabel: pd.DataFrame, nama: str, lang: str, key: str) -> None:
         teks = f"{kontrak.bulatkan(x) + 0.0:.1f}"
         return teks.replace(".", ",") if lang == "id" else teks
 
-    data = tabel.map(seperti_tampil).to_csv(index=False, sep=sep).encode("utf-8-sig")
-    st.download_button(tx("unduh", lang), data, file_name=f"{nama}.csv", mime="text/csv", key=key)
+    return tabel.map(seperti_tampil).to_csv(index=False, sep=sep).encode("utf-8-sig")
 
 
 def tombol_presentasi(ctx: Konteks) -> None:

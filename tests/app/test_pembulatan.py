@@ -11,6 +11,7 @@ import re
 
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from tests.unit.test_pembulatan import angka_terlalu_presisi
@@ -31,15 +32,23 @@ ANGKA = re.compile(r"[+-]?\d+(?:[.,](\d+))?")
 
 @pytest.fixture
 def unduhan(monkeypatch) -> list[tuple[bytes, str]]:
-    """Every file a page hands to Streamlit's media storage (download buttons), as sent."""
+    """Every file a page offers for download, as it would be sent: handed to Streamlit's media
+    storage, or (written only on a click) the CSV files a click would write."""
     terkirim: list[tuple[bytes, str]] = []
     asli = MemoryMediaFileStorage.load_and_get_id
+    asli_tunda = MediaFileManager.add_deferred
 
     def catat(self, path_or_data, mimetype, kind, filename=None):
         terkirim.append((path_or_data, mimetype))
         return asli(self, path_or_data, mimetype, kind, filename)
 
+    def catat_tunda(self, data_callable, mimetype, *args, **kwargs):
+        if mimetype == "text/csv":  # as a click would write it (decks and images are not read here)
+            terkirim.append((data_callable(), mimetype))
+        return asli_tunda(self, data_callable, mimetype, *args, **kwargs)
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", catat)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catat_tunda)
     return terkirim
 
 
@@ -101,3 +110,28 @@ def test_tabel_membawa_angka_yang_tampil(buka):
     assert t.loc["Indeks BerAKHLAK", "Indeks"] == 62.3
     assert t.loc["Indeks BerAKHLAK", "Responden"] == 5773
     assert t["Indeks"].dtype.kind == "f" and t["Responden"].dtype.kind in "iu"
+
+
+def test_csv_ditulis_hanya_saat_diklik(buka, monkeypatch):
+    """A view offers its tables as CSV without writing them (issue 11: writing every table's file
+    on every view cost each /wilayah view ~25 ms for a file almost nobody downloads); the file is
+    written when the reader clicks, and is then the same file."""
+    from berakhlak import ui
+
+    ditulis = []
+    asli = ui.csv_tabel
+    monkeypatch.setattr(ui, "csv_tabel", lambda tabel, lang: ditulis.append(lang) or asli(tabel, lang))
+    tunda = []
+    asli_tunda = MediaFileManager.add_deferred
+
+    def catat_tunda(self, data_callable, mimetype, *args, **kwargs):
+        tunda.append((data_callable, mimetype))
+        return asli_tunda(self, data_callable, mimetype, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catat_tunda)
+    at = buka("pages/2_wilayah.py", periode="2022")
+    assert ditulis == []  # nothing written by the view itself
+    csv_ = [f for f, jenis in tunda if jenis == "text/csv"]
+    assert len(csv_) == len(list(at.dataframe)) >= 1
+    isi = csv_[0]().decode("utf-8-sig").splitlines()  # the click
+    assert ditulis == ["id"] and isi[0].startswith("Wilayah;") and len(isi) > 2

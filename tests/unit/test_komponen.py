@@ -78,7 +78,7 @@ def test_sel_tabel_berisi_angka_seperti_tampil_bukan_rata_rata_mentah():
 
 def test_unduh_csv_membulatkan_angka_yang_belum_diformat(monkeypatch):
     terkirim = {}
-    monkeypatch.setattr(ui.st, "download_button", lambda label, data, **kw: terkirim.update(data=data))
+    monkeypatch.setattr(ui.st, "download_button", lambda label, data, **kw: terkirim.update(data=data()))
     df = pd.DataFrame({"Kelompok": ["A", "B"], "Indeks": [54.04526315789473, float("nan")],
                        "Responden": [5773, 12], "Teks": ["62,3", "< 10 responden"]})
     ui.unduh_csv(df, "uji", "id", key="uji")
