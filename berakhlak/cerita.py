@@ -273,12 +273,7 @@ def nama_seleksi(k, pilihan: Pilihan, lang: str) -> str:
     nama = nama_pilihan(pilihan, lang)
     if nama is not None:
         return nama
-    df = layanan.pilihan_filter(k)
-    if pilihan.periode is not None:
-        df = df[df["periode"] == pilihan.periode]
-    if "n" in df:
-        df = df[df["n"] > 0]
-    provinsi, instansi = int(df["provinsi"].nunique()), int(df["instansi"].nunique())
+    provinsi, instansi = layanan.cakupan(k, pilihan.periode)
     if provinsi >= len(kontrak.PROVINSI):
         return _t("nasional", lang)
     return _t("semua_data", lang, provinsi=provinsi, total=len(kontrak.PROVINSI),

@@ -236,6 +236,22 @@ def _opsi(basis, versi: str, kolom: str, relevan: tuple) -> tuple:
     return tuple(sorted(df[kolom].dropna().unique().tolist()))
 
 
+def cakupan(k: katalog.Keadaan, periode: int | None) -> tuple[int, int]:
+    """(provinces, agencies) with respondents in the data, within ``periode`` when given: what
+    "Nasional" or "Semua data: 2 dari 38 provinsi, 14 instansi" says (per data version)."""
+    return _cakupan(k.basis, k.versi, periode)
+
+
+@functools.lru_cache(maxsize=64)
+def _cakupan(basis, versi: str, periode: int | None) -> tuple[int, int]:
+    df = _pilihan_filter(basis, versi)
+    if periode is not None:
+        df = df[df["periode"] == periode]
+    if "n" in df:
+        df = df[df["n"] > 0]
+    return int(df["provinsi"].nunique()), int(df["instansi"].nunique())
+
+
 def periode_instansi(k: katalog.Keadaan, pilihan: Pilihan | None = None) -> dict[str, tuple[int, ...]]:
     """Every agency in any period, within the filters of ``pilihan`` that come before
     ``instansi`` (the period ignored), with the periods in which it has respondents; by name.
@@ -253,10 +269,10 @@ def _periode_instansi(basis, versi: str, relevan: tuple) -> dict[str, tuple[int,
     df = df[df["n"] > 0] if "n" in df else df
     for kolom, nilai in relevan:
         df = df[df[kolom] == nilai]
+    pasangan = df[["instansi", "periode"]].dropna().drop_duplicates()
     per: dict[str, set[int]] = {}
-    for nama, periode in zip(df["instansi"].tolist(), df["periode"].tolist(), strict=True):
-        if not kontrak.kosong(nama):
-            per.setdefault(str(nama), set()).add(int(periode))
+    for nama, periode in zip(pasangan["instansi"].tolist(), pasangan["periode"].tolist(), strict=True):
+        per.setdefault(str(nama), set()).add(int(periode))
     return {nama: tuple(sorted(per[nama])) for nama in sorted(per)}
 
 
@@ -310,3 +326,4 @@ def bersihkan_cache() -> None:
     _opsi.cache_clear()
     _periode_instansi.cache_clear()
     _per_periode.cache_clear()
+    _cakupan.cache_clear()

@@ -428,21 +428,11 @@ def parameter_url(nama: str, pilihan: list[str], baku: str, lang: str) -> str:
     return baku
 
 
-def cakupan(k: katalog.Keadaan, periode: int | None) -> tuple[int, int]:
-    """(provinces, agencies) with respondents in the data, within ``periode`` when given."""
-    df = layanan.pilihan_filter(k)
-    if periode is not None:
-        df = df[df["periode"] == periode]
-    if "n" in df:
-        df = df[df["n"] > 0]
-    return int(df["provinsi"].nunique()), int(df["instansi"].nunique())
-
-
 def nama_semua(ctx: Konteks, kalimat: bool = False) -> str:
     """How the unfiltered selection is named: "Nasional" when the data covers all 38
     provinces, otherwise what it covers ("Semua data: 2 dari 38 provinsi, 14 instansi");
     ``kalimat`` for the form used inside a sentence."""
-    provinsi, instansi = cakupan(ctx.keadaan, ctx.pilihan.periode)
+    provinsi, instansi = layanan.cakupan(ctx.keadaan, ctx.pilihan.periode)
     if provinsi >= len(kontrak.PROVINSI):
         nama = tx("nasional", ctx.lang)
         return nama.lower() if kalimat else nama
