@@ -518,7 +518,7 @@ def _slide_tren(k, pilihan, lemah, banding, penanda, lang) -> Slide | None:
                      lalu=lalu["kelompok"], skor_lalu=_d(lalu["skor"], lang),
                      arah=_t(arah, lang, beda=_d(abs(hasil.beda), lang), moe=_moe_teks(hasil, lang)))
     catatan = []
-    for b in satu.to_dict("records"):
+    for b in kontrak.baris(satu):
         per = str(b["kelompok"])
         if b.get("tanpa_data"):
             catatan.append(_t("n_tanpa_data", lang, label=per))
@@ -527,7 +527,7 @@ def _slide_tren(k, pilihan, lemah, banding, penanda, lang) -> Slide | None:
         else:
             catatan.append(_catatan_skor(per, b["skor"], b["moe"], b["n"], lang))
     if satu_b is not None:
-        for b in satu_b.to_dict("records"):
+        for b in kontrak.baris(satu_b):
             if not kosong(b["skor"]):
                 catatan.append(_t("n_banding", lang, nama=banding[1], label=str(b["kelompok"]),
                                   skor=_d(b["skor"], lang), moe=_d(b["moe"], lang)))
@@ -581,7 +581,7 @@ def _slide_wilayah(k, pilihan, penanda, lang) -> Slide | None:
     if keterangan:
         blok.append(Catatan(tuple(keterangan)))
     catatan = [_catatan_skor(str(b["kelompok"]), b["indeks"], b["moe_indeks"], b["n"], lang)
-               for b in tampak.to_dict("records")]
+               for b in kontrak.baris(tampak)]
     catatan += [_t("n_tersembunyi", lang, label=str(g), penanda=t)
                 for g, t in zip(sembunyi["kelompok"], privasi.penanda_baris(sembunyi, lang, privasi.minimum()),
                                 strict=True)]
@@ -626,7 +626,7 @@ def _slide_siapa(k, pilihan, baris, nama, penanda, lang) -> Slide | None:
     if lebar["tersembunyi"].astype(bool).any():
         blok.append(Catatan((i18n.t("catatan_privasi", lang, minimum=privasi.minimum()),)))
     catatan = [_catatan_skor(str(b["kelompok"]), b["indeks"], b["moe_indeks"], b["n"], lang)
-               for b in tampak.to_dict("records")]
+               for b in kontrak.baris(tampak)]
     catatan.append(_t("n_sebaran", lang, daftar="; ".join(
         f"{_t(f'dim_{d}', lang)} {_d(s, lang)}" for d, s in sebaran)))
     return Slide("siapa", _t("j_siapa", lang, dimensi=_t(f"dim_{dimensi}", lang)), kalimat, blok, catatan)

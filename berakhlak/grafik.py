@@ -373,7 +373,7 @@ def batang_nilai(
     tampil = data[~data["sembunyi"]]
     hover = [
         _hover(b["label"], [_baris_skor(b["skor"], b.get("moe"), lang), _baris_n(b.get("n"), lang)])
-        for b in tampil.to_dict("records")
+        for b in kontrak.baris(tampil)
     ]
     isi = [warna.NILAI[k] for k in tampil.index]
     jejak = [_batang_skor(tampil["label"], tampil["skor"], tampil["moe"], isi, hover, lang)]
@@ -554,7 +554,7 @@ def _isi_ubin(baris: dict | None, nama: str, lang: str, penanda: str) -> tuple[i
 def _baris_provinsi(lebar: pd.DataFrame) -> dict[str, dict]:
     """Rows of ``lebar`` by province name (matched case-insensitively)."""
     data = lebar.assign(_sembunyi=_sembunyi(lebar, "indeks"), _kode=_kode_kategori(lebar))
-    per_nama = {str(b["kelompok"]).strip().casefold(): b for b in data.to_dict("records")}
+    per_nama = {str(b["kelompok"]).strip().casefold(): b for b in kontrak.baris(data)}
     return {nama: per_nama[nama.casefold()] for nama in peta.UBIN if nama.casefold() in per_nama}
 
 
@@ -562,10 +562,9 @@ def _grid(isi) -> list[list]:
     return [[isi] * peta.JUMLAH_KOLOM for _ in range(peta.JUMLAH_BARIS)]
 
 
-def _grid_peta(lebar: pd.DataFrame, lang: str, penanda: str) -> tuple[list, list, list]:
+def _grid_peta(baris_prov: dict[str, dict], lang: str, penanda: str) -> tuple[list, list, list]:
     """z (fill codes), text and hover on the tile grid; None/"" where there is sea."""
     z, tulisan, hover = _grid(None), _grid(""), _grid("")
-    baris_prov = _baris_provinsi(lebar)
     for nama, u in peta.UBIN.items():
         kode, tulis, layang = _isi_ubin(baris_prov.get(nama), nama, lang, penanda)
         z[u.baris][u.kolom], tulisan[u.baris][u.kolom], hover[u.baris][u.kolom] = (
@@ -573,10 +572,9 @@ def _grid_peta(lebar: pd.DataFrame, lang: str, penanda: str) -> tuple[list, list
     return z, tulisan, hover
 
 
-def _grid_indeks(lebar: pd.DataFrame) -> list:
+def _grid_indeks(baris_prov: dict[str, dict]) -> list:
     """The index of each shown province on the tile grid (None elsewhere)."""
     z = _grid(None)
-    baris_prov = _baris_provinsi(lebar)
     for nama, u in peta.UBIN.items():
         baris = baris_prov.get(nama)
         if baris is not None and not kosong(baris.get("indeks")) and not bool(baris.get("tersembunyi", False)):
@@ -600,8 +598,9 @@ def peta_provinsi(lebar: pd.DataFrame, lang: str, penanda: str) -> go.Figure:
     hover, the category. Provinces absent from the frame are light grey; hidden ones grey with
     the marker text.
     """
-    kode, tulisan, hover = _grid_peta(lebar, lang, penanda)
-    z = _grid_indeks(lebar)
+    baris_prov = _baris_provinsi(lebar)
+    kode, tulisan, hover = _grid_peta(baris_prov, lang, penanda)
+    z = _grid_indeks(baris_prov)
     abu = [[(k - 4 if k is not None and k >= 4 else None) for k in baris] for baris in kode]
 
     def lapis(isi: list) -> dict:
@@ -728,7 +727,7 @@ def _garis_tren(df: pd.DataFrame, kunci: str, periode: Sequence[str], kolom_peri
         marker=dict(color=isi, opacity=1, size=[18 if s else 10 for s in sig],
                     line=dict(color=warna.PEMBANDING, width=[3 if s else 0 for s in sig])),
         hovertext=[_hover_tren(label, p, b, s, lang)
-                   for p, b, s in zip(periode, data.to_dict("records"), sig, strict=True)],
+                   for p, b, s in zip(periode, kontrak.baris(data), sig, strict=True)],
         hoverinfo="text",
     )
 
@@ -878,7 +877,7 @@ def _sel_baris(baris: dict, sembunyi: bool, kunci: Sequence[str], lang: str) -> 
 def _sel_panas(lebar: pd.DataFrame, kunci: Sequence[str], lang: str) -> dict[str, list]:
     """The heat-map cells as 2-D lists under "z", "teks", "hover" and "sembunyi"."""
     baris = [_sel_baris(b, s, kunci, lang)
-             for b, s in zip(lebar.to_dict("records"), _sembunyi(lebar), strict=True)]
+             for b, s in zip(kontrak.baris(lebar), _sembunyi(lebar), strict=True)]
     return {bagian: [b[bagian] for b in baris] for bagian in ("z", "teks", "hover", "sembunyi")}
 
 
@@ -976,7 +975,7 @@ def peta_panas(lebar: pd.DataFrame, lang: str, penanda: str, acuan: pd.Series | 
 
     nama = nama_acuan or _t("pembanding", lang)
     z, teks, hover, tanda = [], [], [], []
-    for b, tutup_baris, hover_baris in zip(lebar.to_dict("records"), sel["sembunyi"], sel["hover"],
+    for b, tutup_baris, hover_baris in zip(kontrak.baris(lebar), sel["sembunyi"], sel["hover"],
                                           strict=True):
         z_b, teks_b, hover_b, tanda_b = [], [], [], []
         for k, tutup, layang in zip(kunci, tutup_baris, hover_baris, strict=True):

@@ -185,6 +185,17 @@ def kosong(x) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
+def baris(df: pd.DataFrame) -> list[dict]:
+    """The rows of ``df`` as dicts, as ``df.to_dict("records")`` gives them (Python values,
+    NaN kept, pandas' NA as None), column by column instead of through ``itertuples``: about ten times
+    faster on the small display frames the charts and stories walk through (issue 11)."""
+    kolom = list(df.columns)
+    if not kolom:
+        return [{} for _ in range(len(df))]
+    isi = [[None if v is pd.NA else v for v in df[k].tolist()] for k in kolom]  # NA as to_dict: None
+    return [dict(zip(kolom, r, strict=True)) for r in zip(*isi, strict=True)]
+
+
 def bulatkan(x: float | None) -> float | None:
     """Round half up to one decimal, as the published figures are (74,95 -> 75,0)."""
     if kosong(x):

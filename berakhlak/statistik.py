@@ -209,8 +209,8 @@ def tandai_perubahan(lebar: pd.DataFrame) -> pd.DataFrame:
     keluar = lebar.copy()
     ubah, signifikan = [], []
     lalu = None
-    for _, baris in keluar.iterrows():
-        beda = None
+    for baris in kontrak.baris(keluar):
+        beda = None  # pragma: no mutate (beda = "" is falsy like None: the same entries)
         if lalu is not None and not pd.isna(baris["indeks"]):
             beda = selisih(baris["indeks"], baris["moe_indeks"], lalu["indeks"], lalu["moe_indeks"])
         ubah.append(beda.beda if beda else float("nan"))
