@@ -58,7 +58,6 @@ import random
 import signal
 import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -73,8 +72,11 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 AKAR = Path(__file__).resolve().parents[1]
-if str(AKAR) not in sys.path:
-    sys.path.insert(0, str(AKAR))
+for _jalur in (AKAR, AKAR / "scripts"):
+    if str(_jalur) not in sys.path:
+        sys.path.insert(0, str(_jalur))
+
+from server_uji import ServerStreamlit  # noqa: E402
 
 from berakhlak import kontrak, ui  # noqa: E402
 
@@ -550,43 +552,11 @@ def ringkas_bunuh(info: dict, hasil: Hasil, t0: float) -> dict:
 # ======================================================================================
 # A server of our own (--data)
 # ======================================================================================
-class Server:
+class Server(ServerStreamlit):
     """`streamlit run app.py` on a loopback port with a data folder and a cache folder."""
 
     def __init__(self, data: Path, cache: Path, port: int, log_path: Path, akar: Path = AKAR) -> None:
-        self.port, self.url = port, f"http://127.0.0.1:{port}"
-        env = {**os.environ, "BERAKHLAK_DATA_DIR": str(data), "BERAKHLAK_CACHE_DIR": str(cache)}
-        self._log = open(log_path, "wb")  # noqa: SIM115
-        self.proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(akar / "app.py"), "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=akar, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
-
-    def tunggu_siap(self, batas: float = 120) -> None:
-        akhir = time.monotonic() + batas
-        while time.monotonic() < akhir:
-            if self.proses.poll() is not None:
-                raise RuntimeError(f"server on port {self.port} exited ({self.proses.returncode})")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError(f"server on port {self.port} not up after {batas} s")
-
-    def henti(self) -> None:
-        if self.proses.poll() is None:
-            try:
-                os.killpg(self.proses.pid, signal.SIGTERM)  # the group started for this server only
-                self.proses.wait(timeout=15)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proses.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        self._log.close()
+        super().__init__(data, cache, port, log_path, akar, opsi=("--browser.gatherUsageStats", "false"))
 
 
 async def hangatkan(url: str, opsi: Opsi, batas: float = 600) -> list[float]:

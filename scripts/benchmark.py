@@ -62,10 +62,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
-if str(AKAR) not in sys.path:
-    sys.path.insert(0, str(AKAR))
+for _jalur in (AKAR, AKAR / "scripts"):
+    if str(_jalur) not in sys.path:
+        sys.path.insert(0, str(_jalur))
 
 import psutil  # noqa: E402
+from server_uji import ServerStreamlit  # noqa: E402
 
 from berakhlak import kontrak  # noqa: E402
 
@@ -375,48 +377,20 @@ class PemantauRSS(threading.Thread):
         self.join(timeout=2)
 
 
-class Server:
-    """`streamlit run app.py` on a port, with its own data and cache folders."""
+class Server(ServerStreamlit):
+    """`streamlit run app.py` on a port, with its own data and cache folders, its memory watched."""
 
     def __init__(self, data_dir: Path, cache: Path, port: int, log_path: Path) -> None:
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "BERAKHLAK_DATA_DIR": str(data_dir), "BERAKHLAK_CACHE_DIR": str(cache)}
-        env.pop("BERAKHLAK_MIN_RESPONDEN", None)
-        self._log = open(log_path, "wb")  # noqa: SIM115
-        self.mulai = time.perf_counter()
-        self.proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1"],
-            cwd=AKAR, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        super().__init__(data_dir, cache, port, log_path, AKAR, hapus_env=("BERAKHLAK_MIN_RESPONDEN",))
         self.pemantau = PemantauRSS(self.proses.pid)
         self.pemantau.start()
 
     def tunggu_siap(self, batas: float = 60) -> None:
-        akhir = time.monotonic() + batas
-        while time.monotonic() < akhir:
-            if self.proses.poll() is not None:
-                raise RuntimeError(f"server on port {self.port} exited ({self.proses.returncode})")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise TimeoutError(f"server on port {self.port} not up after {batas} s")
+        super().tunggu_siap(batas, jeda=0.05)
 
     def henti(self) -> None:
         self.pemantau.henti()
-        if self.proses.poll() is None:
-            try:
-                os.killpg(self.proses.pid, signal.SIGTERM)  # the group started for this server only
-                self.proses.wait(timeout=10)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proses.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        self._log.close()
+        super().henti(tunggu=10)
 
 
 def buka(page, url: str, batas_ms: float = 300_000) -> float:
