@@ -52,7 +52,9 @@ class Basis:
     """An in-process DuckDB database. Thread-safe: every statement runs on its own cursor."""
 
     def __init__(self, direktori_izin: list[Path] | None = None, threads: int = 2,
-                 memory_limit: str = "1GB") -> None:
+                 memory_limit: str = "1GB", sementara: Path | None = None) -> None:
+        """``sementara``: where DuckDB may spill what does not fit ``memory_limit`` (else its
+        default, ``.tmp`` in the working directory, i.e. inside the project)."""
         self._con = duckdb.connect(":memory:")
         self.kunci = threading.RLock()  # held while tables or views are being replaced
         for pernyataan in (
@@ -62,6 +64,9 @@ class Basis:
         ):
             self._con.execute(pernyataan)
         self._con.execute("SET memory_limit = $m", {"m": memory_limit})
+        if sementara is not None:
+            Path(sementara).mkdir(parents=True, exist_ok=True)
+            self._con.execute("SET temp_directory = $t", {"t": str(Path(sementara).resolve())})
         if direktori_izin is not None:
             dirs = [str(Path(d).resolve()) + "/" for d in direktori_izin]
             self._con.execute("SET allowed_directories = $d", {"d": dirs})

@@ -362,7 +362,7 @@ class Katalog:
     def __init__(self, akar: Path, cache: Path) -> None:
         self.akar = akar
         self.cache = cache
-        self.basis = db.Basis(direktori_izin=[akar, cache])
+        self.basis = db.Basis(direktori_izin=[akar, cache], sementara=cache / "duckdb-sementara")
         self.disk = CacheBerkas(cache / "berkas" / hashlib.sha256(str(akar).encode()).hexdigest()[:12])
         self._validasi: dict[Sidik, HasilValidasi] = {}
         self._keadaan: Keadaan | None = None
