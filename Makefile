@@ -8,7 +8,7 @@ STAMP := $(VENV)/.terpasang
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test chromium bench data-nasional bench-berkas
+.PHONY: run test chromium bench data-nasional bench-berkas dek libreoffice
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -91,3 +91,19 @@ haproxy:
 
 serve-cluster: $(STAMP) haproxy
 	$(BIN)/python scripts/serve_cluster.py --replicas $(REPLICAS) --port $(PORT)
+
+# The take-home deck opened by a real presentation program (issue 8), not part of make test
+# (LibreOffice is heavy): builds the deck of a selection as the download button does, converts
+# it with LibreOffice Impress (headless) to PDF and PNG pages in DEK_KELUAR and checks every
+# page; exits non-zero on a failure. DEK_ARGS picks the selection, e.g.
+# make dek DEK_ARGS="--lang en" or DEK_ARGS='--instansi "" --provinsi "Jawa Tengah"'.
+DEK_KELUAR ?= bench-data/dek
+DEK_ARGS ?=
+
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-impress poppler-utils >/dev/null; }
+
+dek: $(STAMP) chromium libreoffice
+	$(BIN)/python scripts/dek_libreoffice.py $(DEK_KELUAR) $(DEK_ARGS)

@@ -31,6 +31,10 @@ TEKS: dict[str, tuple[str, str]] = {
 
 HURUF_ISI = 26
 HURUF_TICK = 24
+# The slide is a column of fixed height (the viewport less the controls and the footer under
+# it); the chart takes what the title and the headline leave (``height="stretch"``): about
+# 455-490 px at 1280x720, 850 px at 1920x1080 (a fixed 420 px before).
+BAWAH_SLIDE = 116
 
 _GAYA = f"""
 <style>
@@ -39,7 +43,8 @@ _GAYA = f"""
 [data-testid="stMainMenu"], footer {{ display: none !important; }}
 [data-testid="stMainBlockContainer"] {{ padding: 1.2rem 2.2rem 0 2.2rem !important;
     max-width: 100% !important; height: 100vh; box-sizing: border-box; overflow: hidden; }}
-.st-key-slide {{ max-height: calc(100vh - 110px) !important; overflow: hidden !important; }}
+.st-key-slide {{ height: calc(100vh - {BAWAH_SLIDE}px) !important; max-height: calc(100vh - {BAWAH_SLIDE}px) !important;
+    flex: none !important; overflow: hidden !important; }}
 [data-testid="stMain"] {{ overflow: hidden; }}
 .st-key-slide p, .st-key-slide li, .st-key-slide td, .st-key-slide th, .st-key-slide span,
 .st-key-slide div {{ font-size: {HURUF_ISI}px; }}
@@ -50,7 +55,7 @@ _GAYA = f"""
 .st-key-slide .metrik .label {{ font-size: 26px; color: #4a4a4a; }}
 .st-key-slide .metrik .angka {{ font-size: 64px; font-weight: 700; line-height: 1.1; }}
 .st-key-slide .metrik .ket {{ font-size: 26px; color: #4a4a4a; }}
-.st-key-slide ul.catatan {{ margin: 0.3rem 0 0 1.2rem; padding: 0; }}
+.st-key-slide ul.catatan {{ margin: 0.3rem 0 0 0; padding: 0 0 0 1.4em; }}
 .st-key-slide ul.catatan li {{ margin-bottom: 0.35rem; line-height: 1.3; }}
 .st-key-slide table.tabel {{ border-collapse: collapse; margin-top: 0.4rem; }}
 .st-key-slide table.tabel th, .st-key-slide table.tabel td {{ padding: 0.2rem 1.2rem 0.2rem 0;
@@ -155,12 +160,14 @@ def _tabel(blok: cerita.Tabel, lang: str) -> str:
     return f'<table class="tabel"><thead><tr>{kepala}</tr></thead><tbody>{isi}</tbody></table>'
 
 
-def _grafik(blok: cerita.Grafik, tinggi: int) -> None:
+def _grafik(blok: cerita.Grafik) -> None:
+    """The slide's chart, as tall as the room under the headline (the figure's own height
+    dropped: Plotly sizes it to the element, the element stretches to the slide's bottom)."""
     from berakhlak import render_dek  # the same enlarging as the deck
 
     fig = render_dek.besarkan(blok.figur, HURUF_ISI, HURUF_TICK, HURUF_TICK)
-    fig.update_layout(height=tinggi, margin=dict(t=40, b=10))
-    st.plotly_chart(fig, theme=None, config={"displayModeBar": False, "staticPlot": True},
+    fig.update_layout(height=None, autosize=True, margin=dict(t=40, b=10))
+    st.plotly_chart(fig, theme=None, height="stretch", config={"displayModeBar": False, "staticPlot": True},
                     key="grafik_slide")
 
 
@@ -179,7 +186,7 @@ def _slide(s: cerita.Slide, lang: str) -> None:
     if tabel:  # one message per screen: the table says who, the deck has the heat map too
         st.html(_tabel(tabel[0], lang))
     elif grafik:
-        _grafik(grafik[0], 420)
+        _grafik(grafik[0])
 
 
 def tampilkan(k, lang: str, halaman: str = "ringkasan") -> None:
@@ -290,14 +297,20 @@ def tampilkan_cerita(c: cerita.Cerita, k, lang: str, gaya: bool = True, tunggu: 
     st.html(_SKRIP, unsafe_allow_javascript=True)
 
 
+def byte_dek(c: cerita.Cerita | None, k, pilihan: Pilihan | None, banding: str, lang: str) -> bytes:
+    """The bytes the deck button hands over: story ``c`` (the presentation's) or, without one,
+    the story of ``pilihan`` (a desk page's). ``scripts/dek_libreoffice.py`` calls this too."""
+    from berakhlak import render_dek
+
+    return render_dek.dek(c if c is not None else cerita.cerita_lokakarya(k, pilihan, banding, lang))
+
+
 def tombol_dek(c: cerita.Cerita | None, k, pilihan: Pilihan | None, banding: str, lang: str, key: str) -> None:
     """The deck download: built only when clicked (in Streamlit's download thread)."""
     nama = c.nama_berkas if c is not None else cerita.nama_berkas(pilihan, cerita.nama_seleksi(k, pilihan, lang))
 
     def buat() -> bytes:
-        from berakhlak import render_dek
-
-        return render_dek.dek(c if c is not None else cerita.cerita_lokakarya(k, pilihan, banding, lang))
+        return byte_dek(c, k, pilihan, banding, lang)
 
     st.download_button(_t("unduh_dek", lang), buat, file_name=nama, key=key, icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")

@@ -39,7 +39,9 @@ UKURAN = """() => {
   const isi = [slide.scrollHeight, slide.clientHeight];
   const kaki = document.querySelector(".st-key-kaki p");
   const kotak_kaki = kaki ? kaki.getBoundingClientRect() : null;
+  const grafik = slide.querySelector("svg.main-svg");
   return {gulir, kendali, isi, kaki: kaki ? kaki.innerText : "",
+          grafik: grafik ? grafik.getBoundingClientRect().height : null,
           kaki_atas: kotak_kaki ? kotak_kaki.top : -1, kaki_bawah: kotak_kaki ? kotak_kaki.bottom : 1e9, tinggi: window.innerHeight, lebar: window.innerWidth,
           scroll: document.scrollingElement.scrollHeight, scroll_lebar: document.scrollingElement.scrollWidth,
           terkecil, tick, angka, bawah, sidebar: !!document.querySelector("[data-testid='stSidebar']")
@@ -53,8 +55,9 @@ def _slide_di_url(page) -> str | None:
     return parse_qs(urlparse(page.url).query).get("slide", [None])[0]
 
 
-def _ukur(page, nomor: int, ukuran: tuple[int, int]) -> None:
-    """One slide: no scrolling, nothing cut off, no chrome, large type."""
+def _ukur(page, nomor: int, ukuran: tuple[int, int]) -> float | None:
+    """One slide: no scrolling, nothing cut off, no chrome, large type. Returns the height
+    of its chart (None without one)."""
     u = page.evaluate(UKURAN)
     konteks = (nomor, ukuran, u)
     assert (u["lebar"], u["tinggi"]) == ukuran, konteks
@@ -71,6 +74,7 @@ def _ukur(page, nomor: int, ukuran: tuple[int, int]) -> None:
     # the provenance footer is on the screen, whole: source, period and selection readable
     assert u["kaki"].startswith("Sumber:") and "Pemerintah Kabupaten Tegal" in u["kaki"], konteks
     assert 0 <= u["kaki_atas"] and u["kaki_bawah"] <= u["tinggi"], konteks
+    return u["grafik"]
 
 
 def _langkah(page, tombol: str, ke: int) -> None:
@@ -82,7 +86,8 @@ def _langkah(page, tombol: str, ke: int) -> None:
 
 def test_presentasi_tegal_dengan_tombol_panah(halaman_proyektor):
     """Walk the eight slides forward at 1280x720 (→, then PageDown and space), and back at
-    1920x1080 (←, PageUp), measuring every slide at both sizes."""
+    1920x1080 (←, PageUp), measuring every slide at both sizes; a slide's chart grows with
+    the screen."""
     h = halaman_proyektor
     page = h.page
     page.goto(h.server.url + JALUR, wait_until="domcontentloaded", timeout=BATAS_CERITA * 1000)
@@ -98,11 +103,12 @@ def test_presentasi_tegal_dengan_tombol_panah(halaman_proyektor):
     expect(slide).to_contain_text("5.773")
     assert _slide_di_url(page) == "1"
     judul = []
+    grafik = {}  # slide -> chart height at 1280x720 and at 1920x1080
     tombol_maju = ["ArrowRight", "ArrowRight", "PageDown", "ArrowRight", " ", "ArrowRight", "PageDown"]
     for nomor in range(1, JUMLAH_SLIDE + 1):
         expect(page.locator(".st-key-kendali")).to_contain_text(f"{nomor} / {JUMLAH_SLIDE}")
         assert _slide_di_url(page) == str(nomor), page.url
-        _ukur(page, nomor, (1280, 720))
+        grafik[nomor] = [_ukur(page, nomor, (1280, 720))]
         if GAMBAR:
             page.screenshot(path=os.path.join(GAMBAR, f"slide_{nomor}_1280.png"))
         judul.append(slide.locator("h2").inner_text())
@@ -115,11 +121,17 @@ def test_presentasi_tegal_dengan_tombol_panah(halaman_proyektor):
     for nomor in range(JUMLAH_SLIDE, 0, -1):
         expect(page.locator(".st-key-kendali")).to_contain_text(f"{nomor} / {JUMLAH_SLIDE}")
         expect(slide.locator("h2")).to_have_text(judul[nomor - 1])
-        _ukur(page, nomor, (1920, 1080))
+        grafik[nomor].append(_ukur(page, nomor, (1920, 1080)))
         if GAMBAR:
             page.screenshot(path=os.path.join(GAMBAR, f"slide_{nomor}_1920.png"))
         if nomor > 1:
             _langkah(page, "ArrowLeft" if nomor % 2 else "PageUp", nomor - 1)
+    # the chart takes the room the screen has: at 1080 lines clearly taller than at 720
+    # (a fixed 420 px before: the same at both sizes, with empty space under it at 1080)
+    dengan_grafik = {n: g for n, g in grafik.items() if g[0] is not None}
+    assert len(dengan_grafik) >= 4, grafik  # values, over time, where, levels
+    for nomor, (kecil, besar) in dengan_grafik.items():
+        assert besar is not None and besar >= kecil + 250 and besar >= 1.5 * kecil, (nomor, kecil, besar)
     h.tanpa_galat()
     page.locator(".st-key-keluar button").click()
     page.wait_for_function("() => !new URL(location.href).searchParams.get('tampilan')", timeout=30_000)
