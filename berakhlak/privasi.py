@@ -89,10 +89,10 @@ def _kosongkan_seri(seri: pd.Series, sembunyi: np.ndarray):
     """``seri`` with rows ``sembunyi`` blanked: NaN for numbers (as float64), None otherwise.
 
     Returns a plain array for numpy dtypes (fast path) or a Series for other dtypes."""
-    dtype = seri.dtype
+    dtype = seri.dtype  # pragma: no mutate (dtype None: the general branches give the same)
     if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
         hasil = seri.to_numpy(dtype="float64", copy=True)
-        hasil[sembunyi] = np.nan
+        hasil[sembunyi] = np.nan  # pragma: no mutate (None in a float64 array is NaN too)
         return hasil
     if isinstance(dtype, np.dtype) and dtype.kind in "bO":
         hasil = seri.to_numpy().astype(object)  # always a copy

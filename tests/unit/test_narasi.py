@@ -206,3 +206,12 @@ def test_tren_margin_tak_diketahui():
 def test_tren_tanpa_periode_tampak():
     assert narasi.kalimat_tren(per_periode((2024, NAN, NAN)), 2024, "id") is None
     assert narasi.kalimat_tren(SERI, 2021, "id") is None
+
+
+def test_banding_baris_tanpa_kolom_indeks():
+    # a row without an "indeks" entry at all (not even NaN) has nothing to compare, whichever
+    # side it is on: no sentence, and no KeyError from reading the missing column
+    tanpa = pd.Series({"n": 3})
+    assert narasi.kalimat_banding(tanpa, baris(60.0), "Nasional", "id") is None
+    assert narasi.kalimat_banding(baris(60.0), tanpa, "Nasional", "id") is None
+    assert narasi.kalimat_perubahan(tanpa, baris(60.0), 2022, "id") is None
