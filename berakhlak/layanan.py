@@ -164,12 +164,14 @@ def pola_siap(k: katalog.Keadaan, dimensi: str | None = None, periode: int | Non
 
 
 def siapkan_pola(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None) -> None:
-    """Compute the pattern layers a page needs (see :func:`pola_siap`)."""
+    """Compute the pattern layers a page needs (see :func:`pola_siap`), ahead of the
+    catalog's background breakdown build (a page is waiting)."""
     p = pola_privasi(k)
-    for x in sorted(k.periode, reverse=True):
-        p.lapisan(int(x), "semua")
-    if dimensi is not None and periode is not None and p.demografi:
-        p.lapisan(int(periode), dimensi)
+    with katalog.utamakan():
+        for x in sorted(k.periode, reverse=True):
+            p.lapisan(int(x), "semua")
+        if dimensi is not None and periode is not None and p.demografi:
+            p.lapisan(int(periode), dimensi)
 
 
 # Why a selection is refused (None: it may be shown).

@@ -34,7 +34,9 @@ stderr; the result tables (markdown) go to stdout. What is measured:
    cold start (empty cache, ``--ulang-dingin`` times) and after a restart with the cache in
    place, a new 10,000-row file (moved into ``periode=2026/`` with one rename, removed
    afterwards) until it is counted (``--ulang-berkas`` restarts, a new file each), medians
-   printed, and the peak RSS of those processes; then the overlap step alone, one pass per period against
+   printed, and the peak RSS of those processes; the first page drawn in Chromium after a
+   server's cold start (the target: the snapshot, the period's privacy pattern and the page);
+   then the overlap step alone, one pass per period against
    the pairwise method it replaced (given ``--anggaran-berpasangan`` seconds, then
    extrapolated by the number of pairs).
 """
@@ -662,7 +664,35 @@ def ukur_berkas_banyak(data_dir: Path, kerja: Path, anggaran_s: float, ulang: in
         log(f"[berkas] restart {i + 1}/{ulang}: first snapshot {u['pertama_s']:.1f} s; new file "
             f"visible {u['baru_s']:.1f} s; peak {u['rss_puncak_mb']:.0f} MB")
         ulang_.append(u)
-    return {"dingin": dingin, "ulang": ulang_, "tumpang": ukur_tumpang(data_dir, cache, anggaran_s)}
+    return {"dingin": dingin, "ulang": ulang_, "tumpang": ukur_tumpang(data_dir, cache, anggaran_s),
+            "halaman": halaman_pertama_dingin(data_dir, kerja)}
+
+
+def halaman_pertama_dingin(data_dir: Path, kerja: Path, port: int = 8613) -> dict:
+    """What an official sees first after a cold start: `streamlit run` on the folder with an
+    empty cache, Chromium opening / at once, until the page's index is drawn (the snapshot,
+    the privacy pattern of the period and the page itself), timed from the server's start."""
+    from playwright.sync_api import sync_playwright
+
+    cache = kerja / "cache_halaman_dingin"
+    cache.mkdir()
+    log("[berkas] cold start of a server, first page in Chromium")
+    srv = Server(data_dir, cache, port, kerja / "server_berkas.log")
+    try:
+        srv.tunggu_siap()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS_CHROMIUM)
+            try:
+                page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                page.goto(f"{srv.url}/", wait_until="commit")
+                page.wait_for_selector(METRIK, timeout=900_000)
+                detik = time.perf_counter() - srv.mulai
+            finally:
+                browser.close()
+        log(f"[berkas] first page drawn {detik:.1f} s after the server's start")
+        return {"detik": detik, "rss_mb": srv.pemantau.puncak / 2**20}
+    finally:
+        srv.henti()
 
 
 def tabel_berkas(b: dict) -> str:
@@ -677,7 +707,7 @@ def tabel_berkas(b: dict) -> str:
         return median(nilai), f"{median(nilai):.1f} s{semua}{teks_cpu}"
 
     d, u, t = b["dingin"][0], b["ulang"][0], b["tumpang"]
-    dingin, teks_dingin = med(b["dingin"], "pertama_s")
+    _, teks_dingin = med(b["dingin"], "pertama_s")
     _, teks_lengkap = med(b["dingin"], "lengkap_s")
     ulang, teks_ulang = med(b["ulang"], "pertama_s")
     baru, teks_baru = med(b["ulang"], "baru_s")
@@ -685,7 +715,8 @@ def tabel_berkas(b: dict) -> str:
     teks_lama = (f"{lama['detik']:.1f} s" if lama["lengkap"] else
                  f"~{lama['perkiraan_s']:.0f} s (extrapolated: {lama['diukur']:,} of "
                  f"{lama['pasangan']:,} pairs took {lama['detik']:.1f} s)")
-    rss = max(x["rss_puncak_mb"] for x in b["dingin"] + b["ulang"])
+    rss = max([x["rss_puncak_mb"] for x in b["dingin"] + b["ulang"]] + [b["halaman"]["rss_mb"]])
+    h = b["halaman"]
     return "\n".join([
         f"{d['berkas']:,} files ({d['dimuat']:,} loaded), {d['responden']:,} respondents, "
         f"{d['tumpang']:,} pairs of files sharing respondents; medians of {len(b['dingin'])} cold "
@@ -693,14 +724,15 @@ def tabel_berkas(b: dict) -> str:
         f"process's CPU time, which a busy machine changes little)",
         "",
         "| Measure | value | target | met |", "|---|---:|---:|:-:|",
-        f"| Cold start → first snapshot (empty cache) | {teks_dingin} | ≤ {TARGET_BERKAS_DINGIN_S} s "
-        f"| {tanda(dingin <= TARGET_BERKAS_DINGIN_S)} |",
+        f"| Cold start → first page drawn in Chromium (server start, empty cache) | {h['detik']:.1f} s "
+        f"| ≤ {TARGET_BERKAS_DINGIN_S} s | {tanda(h['detik'] <= TARGET_BERKAS_DINGIN_S)} |",
+        f"| Cold start → first snapshot (catalog alone, empty cache) | {teks_dingin} | | |",
         f"| Cold start → every breakdown ready | {teks_lengkap} | | |",
         f"| Restart with the cache → first snapshot | {teks_ulang} | ≤ {TARGET_BERKAS_ULANG_S} s "
         f"| {tanda(ulang <= TARGET_BERKAS_ULANG_S)} |",
         f"| New file ({u['baru_baris']:,} rows) → counted | {teks_baru} | ≤ {TARGET_BERKAS_BARU_S} s "
         f"| {tanda(baru <= TARGET_BERKAS_BARU_S)} |",
-        f"| Peak RSS (build process) | {rss:,.0f} MB | ≤ {TARGET_RSS_MB:,} MB | {tanda(rss <= TARGET_RSS_MB)} |",
+        f"| Peak RSS (build process; the server of the first page) | {rss:,.0f} MB | ≤ {TARGET_RSS_MB:,} MB | {tanda(rss <= TARGET_RSS_MB)} |",
         f"| Overlap step, one pass per period (keys extracted + one query per period) "
         f"| {t['baru']['detik']:.1f} s | | |",
         f"| Overlap step, one pass per period, results cached (restart) | {t['baru']['cache_detik']:.2f} s | | |",

@@ -275,10 +275,10 @@ def test_cuplikan_terbit_sebelum_rincian_demografi_selesai(data_env, monkeypatch
     kat = katalog.katalog()
     asli = katalog.Katalog._rollup_banyak
 
-    def lambat(self, nama, *a):
+    def lambat(self, nama, *a, **kw):
         if nama == "agregat_berkas_demografi":
             time.sleep(1.0)
-        return asli(self, nama, *a)
+        return asli(self, nama, *a, **kw)
 
     monkeypatch.setattr(katalog.Katalog, "_rollup_banyak", lambat)
     k = kat.segarkan()
