@@ -57,6 +57,25 @@ def penanda(lang: str, minimum: int, alasan: str | None = None) -> str:
     return i18n.t("tersembunyi", lang, minimum=minimum)
 
 
+def hitungan_berkas(n: int | None, minimum: int) -> int | None:
+    """A count on /data (a file's rows, the respondents two files share), as published there:
+    None for 1 to ``minimum``-1 (the page shows the marker), else rounded half up to a multiple
+    of ``minimum`` (12 -> 10, 15 -> 20, 5.773 -> 5.770); 0 stays 0.
+
+    A file is not a group the pages name, but it may hold exactly one (an agency's period) or
+    one beside others the pages show; an exact count would then give that group's size by
+    subtraction. Rounded to the minimum, it narrows a group to an interval as wide as the
+    minimum, never to one number."""
+    if kosong(n):
+        return None
+    n = int(n)
+    if n == 0:
+        return 0
+    if n < minimum:
+        return None
+    return minimum * ((2 * n + minimum) // (2 * minimum))
+
+
 def penanda_baris(lebar: pd.DataFrame, lang: str, minimum: int) -> list[str]:
     """The marker each row of a protected frame would show (by its ``alasan_sembunyi``)."""
     alasan = lebar["alasan_sembunyi"] if "alasan_sembunyi" in lebar else [None] * len(lebar)

@@ -4,7 +4,7 @@ rejected file's reason, respondents shared between files, ignored files, and the
 import pandas as pd
 import streamlit as st
 
-from berakhlak import aman, katalog, komponen, kontrak, templat, ui, validasi
+from berakhlak import aman, katalog, komponen, kontrak, privasi, templat, ui, validasi
 from berakhlak import format as fmt
 
 TEKS = {
@@ -24,7 +24,7 @@ TEKS = {
     "daftar": ("Semua berkas", "All files"),
     "berkas": ("Berkas", "File"),
     "status": ("Status", "Status"),
-    "baris": ("Baris", "Rows"),
+    "baris": ("Baris (dibulatkan ke {minimum})", "Rows (rounded to {minimum})"),
     "n_instansi": ("Instansi", "Agencies"),
     "alasan": ("Alasan", "Reason"),
     "kolom_lain": ("Kolom lain (tidak dianalisis)", "Other columns (not analysed)"),
@@ -45,7 +45,16 @@ TEKS = {
                         "No respondent appears in two files."),
     "dipakai": ("Berkas yang dipakai", "File that counts"),
     "dilewati": ("Berkas yang dilewati", "File skipped"),
-    "bersama": ("Responden bersama", "Shared respondents"),
+    "bersama": ("Responden bersama (dibulatkan ke {minimum})", "Shared respondents (rounded to {minimum})"),
+    "bulat_ket": (
+        "Jumlah per berkas dibulatkan ke kelipatan {minimum} terdekat, dan 1 sampai {kecil} tidak "
+        "ditampilkan: satu berkas bisa berisi satu kelompok kecil saja (misalnya satu instansi "
+        "satu periode), dan jumlah persisnya akan membuka ukuran kelompok itu. Jumlah responden "
+        "seluruhnya di atas tetap persis.",
+        "Counts per file are rounded to the nearest multiple of {minimum}, and 1 to {kecil} are not "
+        "shown: a file may hold just one small group (e.g. one agency in one period), and its "
+        "exact count would reveal that group's size. The total of respondents above stays exact.",
+    ),
     "judul_abaikan": ("Berkas lain yang diabaikan (bukan .parquet, .csv atau .xlsx)",
                       "Other files ignored (not .parquet, .csv or .xlsx)"),
     "tak_ada_abaikan": ("Tidak ada.", "None."),
@@ -110,14 +119,15 @@ st.subheader(ctx.t(TEKS, "daftar"))
 daftar = pd.DataFrame([{
     "berkas": h.relatif,
     "status": ctx.t(TEKS, h.status),
-    "baris": h.baris,
+    "baris": privasi.hitungan_berkas(h.baris, ctx.minimum),
     "periode": ", ".join(map(str, h.periode)),
     "n_instansi": h.n_instansi,
     "alasan": " ".join(validasi.teks_alasan(a, lang) for a in h.alasan),
     "kolom_lain": ", ".join(h.kolom_lain),
 } for h in k.berkas], columns=["berkas", "status", "baris", "periode", "n_instansi", "alasan", "kolom_lain"])
-komponen.tabel(ctx, daftar, {c: (ctx.t(TEKS, c), "bulat" if c in ("baris", "n_instansi") else "teks")
-                             for c in daftar.columns}, "berkas")
+st.caption(ctx.t(TEKS, "bulat_ket", minimum=ctx.minimum, kecil=ctx.minimum - 1))
+komponen.tabel(ctx, daftar, {c: (ctx.t(TEKS, c, minimum=ctx.minimum), "bulat" if c in ("baris", "n_instansi")
+                                 else "teks") for c in daftar.columns}, "berkas")
 
 st.subheader(ctx.t(TEKS, "judul_ditolak"))
 if not k.ditolak:
@@ -130,10 +140,10 @@ st.subheader(ctx.t(TEKS, "judul_tumpang"))
 st.write(ctx.t(TEKS, "aturan_tumpang"))
 if k.tumpang:
     tumpang = pd.DataFrame([{"dipakai": t.berkas_dipakai, "dilewati": t.berkas_dilewati,
-                             "bersama": t.jumlah} for t in k.tumpang])
+                             "bersama": privasi.hitungan_berkas(t.jumlah, ctx.minimum)} for t in k.tumpang])
     komponen.tabel(ctx, tumpang, {"dipakai": (ctx.t(TEKS, "dipakai"), "teks"),
                                   "dilewati": (ctx.t(TEKS, "dilewati"), "teks"),
-                                  "bersama": (ctx.t(TEKS, "bersama"), "bulat")}, "tumpang")
+                                  "bersama": (ctx.t(TEKS, "bersama", minimum=ctx.minimum), "bulat")}, "tumpang")
 else:
     st.write(ctx.t(TEKS, "tak_ada_tumpang"))
 
