@@ -66,7 +66,7 @@ audit: $(STAMP)
 
 # Mutation testing (issue 9), not part of make test: how many deliberate small bugs the unit
 # tests catch, per module (minutes per module on two cores). MODUL= picks modules, e.g.
-# make mutasi MODUL="narasi"; default privasi statistik format warna.
+# make mutasi MODUL="narasi"; default privasi statistik narasi kontrak format warna.
 MODUL ?=
 .PHONY: mutasi
 mutasi: $(STAMP)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
-BAWAAN = ("privasi", "statistik", "format", "warna")
+BAWAAN = ("privasi", "statistik", "narasi", "kontrak", "format", "warna")
 TARGET = {"privasi": 90.0, "statistik": 90.0}
 TARGET_LAIN = 80.0
 
@@ -45,6 +45,8 @@ TES_TAMBAHAN: dict[str, tuple[str, ...]] = {
     "narasi": ("tests/unit/test_narasi*.py",),
     "privasi": ("tests/unit/test_privasi*.py",),
     "statistik": ("tests/unit/test_statistik*.py",),
+    "kontrak": ("tests/unit/test_kontrak*.py", "tests/unit/test_kelompok.py", "tests/unit/test_validasi.py",
+                "tests/unit/test_statistik.py", "tests/unit/test_narasi.py"),
 }
 
 # mutmut's exit codes per mutant (mutmut/stats.py, 3.8).
@@ -64,6 +66,20 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 # receive, or that share their line with mutants the tests kill, stay here.
 _WHERE = "np.where(varians < 0, 0.0, varians)"
 SETARA: tuple[tuple[str, str, str, str | tuple[str, ...], str], ...] = (
+    # kontrak
+    ("kontrak", "_urut_alami", '(0, int(b), "")', '(0, int(b), "XXXX")',
+     "a run of digits is only ever compared with another run of digits (the same third element) "
+     "or with text, which the first element already orders"),
+    ("kontrak", "_urut_alami", "else (1, 0, b)", ("else (2, 0, b)", "else (1, 1, b)"),
+     "text still sorts after digits (2 > 0) and two texts still compare by their text"),
+    ("kontrak", "baris", "strict=True", ("strict=None", "strict=False", "r, )", "*isi, )"),
+     "every list comes from the same frame: the lengths are always equal"),
+    ("kontrak", "label_kelompok", 'lang: str = "id"', ('"XXidXX"', '"ID"'),
+     'every language but "en" shows the data\'s own text, as "id" does'),
+    ("kontrak", "urutan_kelompok", "return (2, 0, ())", ("return (3, 0, ())", "return (2, 1, ())"),
+     "the blank is still last (after 0 and 1) and equal to another blank"),
+    ("kontrak", "urutan_kelompok", "return (1, 0, _urut_alami", "return (1, 1, _urut_alami",
+     "unknown groups are compared only with each other by their second element: all 1 instead of 0"),
     # privasi
     ("privasi", "minimum", '"").strip()', '"XXXX").strip()',
      'the default "" and "XXXX" both fail int() and give MINIMUM_BAKU'),
