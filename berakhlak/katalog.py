@@ -51,6 +51,10 @@ MAKS_BARIS_SEKALI = 2_000_000  # rows rolled up in one query at most (a bigger f
 LONJAKAN_MAKS = 15.0
 PERIODE_DILEPAS = "periode_dilepas.txt"
 DETIK_PERIKSA_ULANG = 1.0  # a file still being copied is looked at again at most this often
+# While the first snapshot is being built, a page showing the progress looks at the folder again
+# at most this often (not every second per waiting page: scanning 2.500 files took the build's
+# own Python time, about 4 s of a cold start, and every waiting browser scanned once a second).
+DETIK_PINDAI_MENUNGGU = 5.0
 
 
 def direktori_data() -> Path:
@@ -375,6 +379,8 @@ class Katalog:
         self._versi_berjalan: str | None = None  # the folder version the running build scanned
         self._aktif = False  # whether the builder thread is (still) taking work
         self._pembangun: threading.Thread | None = None
+        self._dipindai = -float("inf")  # when tunggu_pertama last looked at the folder (monotonic)
+        self._target_menunggu = 0  # the generation it asked for then
         self.galat: str | None = None  # why the last rebuild failed, if it did
         self._kemajuan: Kemajuan | None = None  # replaced whole by the builder thread
         self._tumpang_dipakai: set[Path] = set()  # cached overlap results the snapshot uses
@@ -420,8 +426,17 @@ class Katalog:
         """The snapshot if there is one or one appears within ``batas`` seconds, else None
         (the first build is still running: see :attr:`kemajuan`), so that a page can show the
         progress while it waits. Starts a build when needed, as :meth:`segarkan` does; raises
-        :class:`GagalMemuat` when the build ended without any snapshot."""
-        target = self._minta()
+        :class:`GagalMemuat` when the build ended without any snapshot. While the first build
+        runs, the folder is looked at again at most every DETIK_PINDAI_MENUNGGU seconds."""
+        sekarang = time.monotonic()
+        with self._kondisi:
+            lewati = (self._keadaan is None and self._aktif
+                      and sekarang - self._dipindai < DETIK_PINDAI_MENUNGGU)
+            target = self._target_menunggu
+        if not lewati:
+            target = self._minta()
+            with self._kondisi:
+                self._dipindai, self._target_menunggu = sekarang, target
         with self._kondisi:
             self._kondisi.wait_for(lambda: self._keadaan is not None or self._berakhir(target), batas)
             keadaan = self._keadaan

@@ -69,3 +69,31 @@ def test_pola_halaman_diutamakan_dan_demografi_mengalah(demo_env, monkeypatch):
         kat.basis.tutup()
     assert ("agregat_berkas", False) in mengalah
     assert ("agregat_berkas_demografi", True) in mengalah
+
+
+def test_halaman_yang_menunggu_tidak_memindai_folder_tiap_detik(tmp_path, monkeypatch):
+    """While the first snapshot is built, the progress loop (tunggu_pertama once a second per
+    waiting page) looks at the folder at most every DETIK_PINDAI_MENUNGGU seconds: scanning
+    2.500 files each time took the build's own Python time."""
+    from tests.unit.bantu import ids, tabel, tulis
+
+    data = tmp_path / "data"
+    data.mkdir()
+    tulis(data / "a.parquet", tabel(ids("a", 12)))
+    kat = katalog.Katalog(data, tmp_path / "cache")
+    lepas = threading.Event()
+    monkeypatch.setattr(katalog.Katalog, "_segarkan", lambda self, generasi: lepas.wait(30))
+    dipindai = []
+    asli = katalog.pindai
+    monkeypatch.setattr(katalog, "pindai", lambda akar: dipindai.append(akar) or asli(akar))
+    try:
+        for _ in range(10):  # ten progress refreshes while the build runs
+            assert kat.tunggu_pertama(0.01) is None
+        assert len(dipindai) == 1
+        monkeypatch.setattr(katalog, "DETIK_PINDAI_MENUNGGU", 0.0)
+        assert kat.tunggu_pertama(0.01) is None  # past the interval: looked at again
+        assert len(dipindai) == 2
+    finally:
+        lepas.set()
+        kat._pembangun.join(30)
+        kat.basis.tutup()
