@@ -13,21 +13,23 @@ from berakhlak import kontrak, layanan
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
+def jalankan(halaman: str | None = None, batas: float = 120, **params) -> AppTest:
+    """Run a page of the real app (``halaman`` None: app.py) with URL parameters on whatever data
+    the environment points at; no exception allowed."""
+    at = AppTest.from_file(str(APP), default_timeout=batas)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if halaman:
+        at.switch_page(halaman)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def buka(demo_env):
     """buka('pages/1_nilai.py', periode='2022', ...) -> a run AppTest (no exception allowed)."""
-
-    def _buka(halaman: str | None = None, **params) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        for k, v in params.items():
-            at.query_params[k] = v
-        if halaman:
-            at.switch_page(halaman)
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return _buka
+    return jalankan
 
 
 @pytest.fixture

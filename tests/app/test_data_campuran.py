@@ -7,11 +7,9 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
-from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import jalankan
 from tests.unit.bantu import ids, tabel, tulis
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def _folder_campuran(d: Path) -> None:
@@ -34,10 +32,7 @@ def _folder_campuran(d: Path) -> None:
 
 def test_data_menunjukkan_setiap_alasan_dan_menghitung_sekali(data_env):
     _folder_campuran(data_env)
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.switch_page("pages/5_data.py")
-    at.run()
-    assert not at.exception
+    at = jalankan("pages/5_data.py")
     m = {x.label: x.value for x in at.metric}
     assert m["Berkas dimuat"] == "3" and m["Berkas ditolak"] == "7"
     assert m["Responden dimuat"] == "95"  # 40 + (40 - 10 shared) + 25

@@ -8,14 +8,12 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
-from streamlit.testing.v1 import AppTest
 
 from berakhlak import kontrak, layanan
 from berakhlak.layanan import Pilihan
+from tests.app.conftest import jalankan
 from tests.unit.bantu import ids, tabel, tulis
 from tests.unit.test_konversi import baris_xlsx, csv_teks, data, harapan, tulis_xlsx
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def _empat_berkas(d: Path) -> tuple[dict, dict]:
@@ -41,10 +39,7 @@ def _empat_berkas(d: Path) -> tuple[dict, dict]:
 
 def test_data_menunjukkan_hasil_keempat_berkas(data_env):
     csv, xlsx = _empat_berkas(data_env)
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.switch_page("pages/5_data.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = jalankan("pages/5_data.py")
     m = {x.label: x.value for x in at.metric}
     assert m["Berkas dimuat"] == "2" and m["Berkas ditolak"] == "2"
     assert m["Responden dimuat"] == "42"  # 24 from the CSV + 18 from the workbook
@@ -84,11 +79,7 @@ def test_data_menunjukkan_hasil_keempat_berkas(data_env):
 
 def test_data_dalam_bahasa_inggris_menjelaskan_skala(data_env):
     _empat_berkas(data_env)
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.query_params["lang"] = "en"
-    at.switch_page("pages/5_data.py")
-    at.run()
-    assert not at.exception
+    at = jalankan("pages/5_data.py", lang="en")
     teks = "\n".join(w.value for w in at.warning)
     assert "The scores seem to be on a 1-5 scale" in teks
     assert "Required columns are missing: kolaboratif." in teks

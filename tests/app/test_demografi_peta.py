@@ -8,15 +8,15 @@ had no sentence."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from berakhlak import format as fmt
 from berakhlak import kontrak
-from tests.app.conftest import APP, teks_semua
+from tests.app.conftest import jalankan, teks_semua
 
 TEGAL = "Pemerintah Kabupaten Tegal"
 Z95 = 1.96
@@ -28,17 +28,7 @@ def buka(demo_env):
     """conftest's ``buka`` with room for a cold first run on a busy machine (the demographic
     layers are built on the first /demografi of a test session)."""
 
-    def _buka(halaman: str | None = None, **params) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=BATAS_DINGIN)
-        for k, v in params.items():
-            at.query_params[k] = v
-        if halaman:
-            at.switch_page(halaman)
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return _buka
+    return functools.partial(jalankan, batas=BATAS_DINGIN)
 
 
 def _ukur(df, kolom):

@@ -4,16 +4,14 @@ links from the weakest and strongest value to /tren."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import teks_semua
+from tests.app.conftest import jalankan, teks_semua
 from tests.unit.bantu import ids, tabel, tulis
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
 TEGAL = "Pemerintah Kabupaten Tegal"
 
 
@@ -66,15 +64,7 @@ def dua_provinsi(data_env):
     return data_env
 
 
-def _buka_data(halaman=None, **params) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    if halaman:
-        at.switch_page(halaman)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+_buka_data = jalankan  # on the data folder of the fixture, not the demo
 
 
 def test_data_sebagian_provinsi_tidak_disebut_nasional(dua_provinsi):
