@@ -4,7 +4,7 @@ Kabupaten Tegal), by the start of a word ("kemen"), and by the abbreviations off
 
 The abbreviations are data (:data:`SINGKATAN`), not code: each maps to the words an agency's
 name must contain. Nothing here talks to the database; the agencies and their periods come
-from ``layanan.pilihan_filter``.
+from ``layanan.periode_instansi`` and ``layanan.pilihan_filter``.
 """
 
 from __future__ import annotations
@@ -173,12 +173,6 @@ def cari(kueri: str, nama_nama: Iterable[str]) -> list[str]:
             w = kata(nama)
             hasil.append((-s, len(w), w, nama))
     return [h[-1] for h in sorted(hasil)]
-
-
-def periode_instansi(k, pilihan: layanan.Pilihan | None = None) -> dict[str, tuple[int, ...]]:
-    """Every agency in any period, within the filters of ``pilihan`` that come before
-    ``instansi`` (the period ignored), with the periods in which it has respondents."""
-    return layanan.periode_instansi(k, pilihan)
 
 
 def filter_cocok(k, nama: str, pilihan: layanan.Pilihan) -> dict[str, str]:

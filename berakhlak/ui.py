@@ -295,7 +295,7 @@ def _filter(k: katalog.Keadaan, lang: str) -> Pilihan:
 def _pilih_instansi(k: katalog.Keadaan, pilihan: Pilihan, lang: str) -> str | None:
     """The agency box: every agency of every period within the filters above it, those without
     data in the chosen period marked; under it the chosen one's full name and periods."""
-    per = cari.periode_instansi(k, pilihan)
+    per = layanan.periode_instansi(k, pilihan)
     nilai = _dari_url("instansi", list(per), lang)
     semua = [None, *per]
 
@@ -325,7 +325,7 @@ def _kotak_cari(k: katalog.Keadaan, pilihan: Pilihan, lang: str) -> None:
     kueri = st.session_state.get(KUNCI_CARI) or ""
     if not cari.kata(kueri):
         return
-    per = cari.periode_instansi(k)
+    per = layanan.periode_instansi(k)
     hasil = cari.cari(kueri, per)
     if not hasil:
         st.caption(tx("cari_kosong", lang, kueri=aman.md(kueri)))
@@ -339,7 +339,7 @@ def _kotak_cari(k: katalog.Keadaan, pilihan: Pilihan, lang: str) -> None:
 
 def _saat_cari(pilihan: Pilihan) -> None:
     """Enter in the search box: a single match is opened at once."""
-    hasil = cari.cari(st.session_state.get(KUNCI_CARI) or "", cari.periode_instansi(layanan.keadaan()))
+    hasil = cari.cari(st.session_state.get(KUNCI_CARI) or "", layanan.periode_instansi(layanan.keadaan()))
     if len(hasil) == 1:
         _pilih_dari_cari(hasil[0], pilihan)
 
@@ -362,7 +362,7 @@ def _ke_periode_instansi(k: katalog.Keadaan, pilihan: Pilihan) -> None:
     instead, say so in the main area (see :func:`_kabar_pindah_periode`) and rerun."""
     if pilihan.instansi is None or pilihan.periode is None:
         return
-    ada = cari.periode_instansi(k, pilihan).get(pilihan.instansi, ())
+    ada = layanan.periode_instansi(k, pilihan).get(pilihan.instansi, ())
     if not ada or pilihan.periode in ada:
         return
     terakhir = max(ada)

@@ -92,11 +92,11 @@ def test_periode_instansi_dan_filter_cocok(demo_env):
     from berakhlak.layanan import Pilihan
 
     k = layanan.keadaan()
-    semua = cari.periode_instansi(k)
+    semua = layanan.periode_instansi(k)
     assert semua[demo.TEGAL] == (2022, 2023, 2024)
     assert semua["Pemerintah Kota Tegal"] == (2022, 2023, 2024, 2025)
     assert semua["Kementerian Kebudayaan"] == (2025,)
-    jateng = cari.periode_instansi(k, Pilihan(periode=2025, provinsi="Jawa Tengah"))
+    jateng = layanan.periode_instansi(k, Pilihan(periode=2025, provinsi="Jawa Tengah"))
     assert demo.TEGAL in jateng and "Kementerian Kebudayaan" not in jateng
     assert cari.filter_cocok(k, demo.TEGAL, Pilihan(provinsi="Jawa Tengah", jenis_instansi="Kementerian")) == {
         "provinsi": "Jawa Tengah"}
