@@ -182,7 +182,7 @@ def tombol_png(ctx: ui.Konteks, blok, key: str) -> None:
     from berakhlak import render_png
 
     st.download_button(i18n.teks(TEKS, "unduh_png", ctx.lang), buat, file_name=render_png.nama_berkas(nama, asal_),
-                       mime="image/png", key=key, icon=":material/image:", type="tertiary")
+                       mime="image/png", key=key, icon=":material/image:", type="tertiary", on_click="ignore")
 
 
 def catatan_privasi(ctx: ui.Konteks, lebar: pd.DataFrame) -> None:

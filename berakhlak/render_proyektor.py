@@ -313,4 +313,5 @@ def tombol_dek(c: cerita.Cerita | None, k, pilihan: Pilihan | None, banding: str
         return byte_dek(c, k, pilihan, banding, lang)
 
     st.download_button(_t("unduh_dek", lang), buat, file_name=nama, key=key, icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       on_click="ignore")

@@ -540,9 +540,10 @@ def lencana_kategori(kode: str | None, lang: str) -> None:
 def unduh_csv(tabel: pd.DataFrame | Callable[[], pd.DataFrame], nama: str, lang: str, key: str) -> None:
     """A CSV download of a display table (or of a function returning it: then the file is
     written only when the reader clicks, not on every view; issue 11); hidden cells already
-    carry the privacy marker."""
+    carry the privacy marker. A click does not rerun the page (``on_click="ignore"``): the
+    file is all it asks for."""
     st.download_button(tx("unduh", lang), lambda: csv_tabel(tabel() if callable(tabel) else tabel, lang),
-                       file_name=f"{nama}.csv", mime="text/csv", key=key)
+                       file_name=f"{nama}.csv", mime="text/csv", key=key, on_click="ignore")
 
 
 def csv_tabel(tabel: pd.DataFrame, lang: str) -> bytes:

@@ -154,13 +154,14 @@ st.subheader(ctx.t(TEKS, "judul_kontrak"))
 st.markdown(ctx.t(TEKS, "kontrak", nilai=", ".join(f"`{v}`" for v in kontrak.KUNCI_NILAI),
                   opsional=", ".join(f"`{c}`" for c in kontrak.OPSIONAL_TEKS)))
 st.markdown(ctx.t(TEKS, "format_berkas", min_seragam=fmt.bulat(validasi.MIN_SKOR_SERAGAM, lang)))
-unduh = st.columns(4)  # each file written when clicked, not on every view
+unduh = st.columns(4)  # each file written when clicked (no rerun), not on every view
 unduh[0].download_button(ctx.t(TEKS, "templat"), templat.templat_parquet,
-                         file_name="templat_berakhlak.parquet", mime="application/octet-stream")
+                         file_name="templat_berakhlak.parquet", mime="application/octet-stream", on_click="ignore")
 unduh[1].download_button(ctx.t(TEKS, "templat_csv"), templat.templat_csv,
-                         file_name="templat_berakhlak.csv", mime="text/csv")
+                         file_name="templat_berakhlak.csv", mime="text/csv", on_click="ignore")
 unduh[2].download_button(ctx.t(TEKS, "templat_xlsx"), lambda: templat.templat_xlsx(lang),
                          file_name="templat_berakhlak.xlsx",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 unduh[3].download_button(ctx.t(TEKS, "kamus"), lambda: templat.kamus_csv(lang),
-                         file_name=f"kamus_data_berakhlak_{lang}.csv", mime="text/csv")
+                         file_name=f"kamus_data_berakhlak_{lang}.csv", mime="text/csv",
+                         on_click="ignore")

@@ -9,7 +9,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Q_TEGAL
+from tests.browser.conftest import Q_TEGAL, tunggu_selesai
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,9 @@ def test_csv_nilai_tegal_diunduh_saat_diklik(halaman):
     expect(tombol.first).to_be_visible()
     berkas = {}
     for i in range(tombol.count()):
+        # every click on a quiet page (a click on a button being redrawn by a rerun fetched
+        # nothing; clicks no longer rerun the page, on_click="ignore")
+        tunggu_selesai(halaman.page)
         with halaman.page.expect_download(timeout=30_000) as info:
             tombol.nth(i).click()
         unduhan = info.value
