@@ -32,6 +32,7 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
+import itertools
 import logging
 import os
 import pickle
@@ -271,22 +272,8 @@ class _Lapisan:
                 nu = atom[u].fillna(0).astype("int64")
                 if nu.to_numpy().any() and not (nu == atom["n"]).all():
                     self.n_ukuran[u] = nu.tolist()
-        self.sel_ukuran: dict[str, dict[tuple, int]] = {u: defaultdict(int) for u in self.n_ukuran}
         self.masker = [(*m, True) for m in _MASKER] if grup else list(_MASKER)
-        self.sel: dict[tuple, int] = defaultdict(int)
-        self.isi: dict[tuple, list[int]] = defaultdict(list)
-        self.kunci_atom: list[frozenset[tuple]] = []  # atom -> every cell containing it
-        for i, a in enumerate(self.kode):
-            kunci_a = frozenset(_proyeksi(a, m) for m in self.masker)
-            self.kunci_atom.append(kunci_a)
-            for kunci in kunci_a:
-                self.sel[kunci] += self.n[i]
-                self.isi[kunci].append(i)
-            for u, nu in self.n_ukuran.items():
-                if nu[i]:
-                    sel_u = self.sel_ukuran[u]
-                    for kunci in kunci_a:
-                        sel_u[kunci] += nu[i]
+        self._sel_atom(np.stack(kode, axis=1).reshape(len(self.n), len(kode)))
         self.indeks = {a: i for i, a in enumerate(self.kode)}
         # a unit name without its agency names no real group (every agency has a Sekretariat):
         # never shown, so it costs nothing to hide and certificates stay within agencies
@@ -294,6 +281,55 @@ class _Lapisan:
         self.sertifikat: dict[int, list[tuple[int, int]]] = defaultdict(list)  # atom -> (id, sign)
         self.bukti: list[list[tuple[int, int]]] = []  # id -> the certificate
         self.jumlah_sertifikat = 0
+
+    def _sel_atom(self, kode: np.ndarray) -> None:
+        """Every cell containing each atom (``kunci_atom``), every cell's respondents (``sel``;
+        per measure: ``sel_ukuran``) and atoms (``isi``), made with arrays: atoms x masks is
+        hundreds of thousands of keys. The dictionaries keep the order in which a walk over the
+        atoms (each atom's cells in its set's order) first meets each cell, the order that
+        breaks ties in the search."""
+        m = len(self.masker)
+        proyeksi = np.where(np.array(self.masker, dtype=bool)[None, :, :], kode[:, None, :],
+                            _TAK).reshape(-1, kode.shape[1])
+        kunci_baris = list(map(tuple, proyeksi.tolist()))
+        # one cell per mask: an atom's codes are never _TAK, so no two masks give the same cell
+        self.kunci_atom: list[frozenset[tuple]] = [  # atom -> every cell containing it
+            frozenset(kunci_baris[i:i + m]) for i in range(0, len(kunci_baris), m)]
+        _, pertama, nomor_sel = np.unique(_Pencari.bilangan(proyeksi), return_index=True,
+                                          return_inverse=True)
+        nomor = {kunci_baris[r]: j for j, r in enumerate(pertama.tolist())}
+        kunci_sel = [kunci_baris[r] for r in pertama.tolist()]  # cell number -> key
+        # the walk: each atom's cells in its set's order (m per atom), as cell numbers
+        jalan = np.fromiter((nomor[k] for k in itertools.chain.from_iterable(self.kunci_atom)),
+                            dtype=np.int64, count=len(kunci_baris))
+
+        def urutan(atom: np.ndarray | None) -> list[int]:
+            """Cell numbers in the order the walk over the atoms (all, or those ``atom``
+            selects) first meets them."""
+            langkah = jalan if atom is None else jalan[np.repeat(atom, m)]
+            _, awal = np.unique(langkah, return_index=True)
+            return langkah[np.sort(awal)].tolist()
+
+        def total(per_atom) -> np.ndarray:
+            """A per-atom count summed per cell number."""
+            return np.bincount(nomor_sel, weights=np.repeat(np.asarray(per_atom, dtype=np.float64), m),
+                               minlength=len(pertama)).astype(np.int64)
+
+        def per_sel(nilai: list, no: list[int]) -> defaultdict:
+            return defaultdict(int, zip([kunci_sel[j] for j in no], [nilai[j] for j in no], strict=True))
+
+        n_sel = total(self.n)
+        self.sel: dict[tuple, int] = per_sel(n_sel.tolist(), urutan(None))
+        self.sel_ukuran: dict[str, dict[tuple, int]] = {
+            u: per_sel(total(nu).tolist(), urutan(np.asarray(nu) != 0)) for u, nu in self.n_ukuran.items()}
+        # cell -> its atoms in order: rows sorted by cell (stable: each cell's atoms in order)
+        atom_urut = (np.argsort(nomor_sel, kind="stable") // m).tolist()
+        batas = np.concatenate([[0], np.cumsum(np.bincount(nomor_sel, minlength=len(pertama)))]).tolist()
+        self.isi: dict[tuple, list[int]] = defaultdict(list, zip(self.sel, (
+            atom_urut[batas[j]:batas[j + 1]] for j in map(nomor.__getitem__, self.sel)), strict=True))
+        # a cell's cost when hidden: its respondents times its weight
+        self.berat: dict[tuple, int] = dict(zip(kunci_sel, (self.bobot(proyeksi[pertama]) * n_sel).tolist(),
+                                                strict=True))
 
     # cells -------------------------------------------------------------------------------
     def sel_tak_nol(self, bukti: list[tuple[int, int]]) -> set[tuple]:
@@ -316,16 +352,22 @@ class _Lapisan:
         """The cost to minimise: respondents in the cells a certificate would newly hide,
         weighted by what officials open most (national, one filter: a whole province, regency,
         agency or kind) over crossings and units."""
-        sel, bobot = self.sel, self.bobot
-        return sum(sel[k] * bobot(k) for k in self.sel_tak_nol(bukti) - self.sembunyi)
+        berat, sembunyi = self.berat, self.sembunyi
+        return sum(berat[k] for k in self.sel_tak_nol(bukti) if k not in sembunyi)
 
-    def bobot(self, kunci: tuple) -> int:
-        if self.grup:  # a dimension's cells all weigh the same
-            return 1
-        terisi = sum(c != _TAK for c in kunci[:_K])
-        if terisi == 2 and kunci[3] != _TAK and kunci[4] != _TAK:
-            terisi = 1.5  # a unit of one agency: opened often, less than the agency itself
-        return _BOBOT.get(terisi, 1)
+    def bobot(self, kode: np.ndarray) -> np.ndarray:
+        """The weight of each cell (rows of codes) by how many filters name it: what officials
+        open most (national, one filter: a whole province, regency, agency or kind) weighs more
+        than crossings and units; a dimension's cells all weigh the same."""
+        if self.grup:
+            return np.ones(len(kode), dtype=np.int64)
+        terisi = (kode[:, :_K] != _TAK).sum(axis=1).astype(np.float64)
+        # a unit of one agency: opened often, less than the agency itself
+        terisi[(terisi == 2) & (kode[:, 3] != _TAK) & (kode[:, 4] != _TAK)] = 1.5
+        bobot = np.ones(len(kode), dtype=np.int64)
+        for jumlah, b in _BOBOT.items():
+            bobot[terisi == jumlah] = b
+        return bobot
 
     def terlindung(self, kelompok: list[int], ukuran: str | None = None) -> bool:
         """Whether a kept certificate already changes the group (for a measure: one moving
@@ -390,31 +432,96 @@ def _kelompok_dilindungi(lap: _Lapisan) -> list:
     smallest first, each with the measure it is small in (None: its count; else a measure
     some respondents left blank, see ``_Lapisan.n_ukuran``). In a dimension's layer, dropping
     the group gives the filter cell, and cells whose filter cell is hidden are hidden whole (so
-    need no certificate of their own)."""
-    hasil: list[tuple[int, str | None, object]] = []
-    for ukuran, sel in ((None, lap.sel), *lap.sel_ukuran.items()):
-        for kunci, n in sel.items():
-            if lap.grup and kunci[:_K] in lap.org_tersembunyi:
-                continue
-            if 0 < n < lap.minimum:
-                hasil.append((n, ukuran, lap.isi[kunci]))
-            for j, c in enumerate(kunci):
-                if c == _TAK:
-                    continue
-                induk = (*kunci[:j], _TAK, *kunci[j + 1:])
-                sisa = _n_induk(lap, induk, ukuran) - n
-                if 0 < sisa < lap.minimum:
-                    hasil.append((sisa, ukuran, ("sisa", induk, kunci)))
-    hasil.sort(key=lambda x: (x[0], x[1] is not None))
-    return [(u, k) for _, u, k in hasil]
+    need no certificate of their own).
+
+    Ties keep the order of the cells (measure, cell in insertion order, the cell itself before
+    its remainders by column): the same order as checking one cell at a time. The remainders
+    are found with arrays (every cell's parents looked up at once): cells times columns times
+    measures is millions of lookups on national data."""
+    # (size, is a measure, measure, cell, slot) of every protected group; slot 0: the cell,
+    # slot j + 1: the remainder of dropping column j
+    bagian: list[np.ndarray] = []
+    daftar_sel: list[tuple[str | None, list[tuple]]] = []
+    for m, (ukuran, sel) in enumerate(((None, lap.sel), *lap.sel_ukuran.items())):
+        kunci = list(sel)
+        daftar_sel.append((ukuran, kunci))
+        if not kunci:
+            continue
+        kode = np.array(kunci, dtype=np.int64).reshape(len(kunci), -1)
+        n = np.fromiter(sel.values(), dtype=np.int64, count=len(kunci))
+        aktif = np.ones(len(kunci), dtype=bool)
+        if lap.grup:
+            aktif = np.fromiter((k[:_K] not in lap.org_tersembunyi for k in kunci), dtype=bool,
+                                count=len(kunci))
+        nomor = np.arange(len(kunci), dtype=np.int64)
+        kecil = aktif & (n > 0) & (n < lap.minimum)
+        bagian.append(np.stack([n[kecil], np.full(kecil.sum(), m > 0), np.full(kecil.sum(), m),
+                                nomor[kecil], np.zeros(kecil.sum(), dtype=np.int64)], axis=1))
+        cari_sendiri = _Pencari(kode, n)
+        cari_org = None
+        if lap.grup:
+            sel_org = lap.org.sel if ukuran is None else lap.org.sel_ukuran.get(ukuran, lap.org.sel)
+            kunci_org = list(sel_org)
+            cari_org = _Pencari(np.array(kunci_org, dtype=np.int64).reshape(len(kunci_org), _K),
+                                np.fromiter(sel_org.values(), dtype=np.int64, count=len(kunci_org)))
+        for j in range(kode.shape[1]):
+            ada = aktif & (kode[:, j] != _TAK)
+            if lap.grup and j == _K:  # dropping the group: the filter cell, in the filter layer
+                n_induk = cari_org.cari(kode[ada, :_K])
+            else:
+                induk = kode[ada].copy()
+                induk[:, j] = _TAK
+                n_induk = cari_sendiri.cari(induk)
+            sisa = n_induk - n[ada]
+            pilih = (sisa > 0) & (sisa < lap.minimum)
+            jumlah = int(pilih.sum())
+            bagian.append(np.stack([sisa[pilih], np.full(jumlah, m > 0), np.full(jumlah, m),
+                                    nomor[ada][pilih], np.full(jumlah, j + 1)], axis=1))
+    semua = np.concatenate(bagian) if bagian else np.empty((0, 5), dtype=np.int64)
+    urut = np.lexsort((semua[:, 4], semua[:, 3], semua[:, 2], semua[:, 1], semua[:, 0]))
+    hasil: list = []
+    for _, _, m, i, slot in semua[urut].tolist():
+        ukuran, kunci = daftar_sel[m]
+        k = kunci[i]
+        if slot == 0:
+            hasil.append((ukuran, lap.isi[k]))
+        else:
+            j = slot - 1
+            hasil.append((ukuran, ("sisa", (*k[:j], _TAK, *k[j + 1:]), k)))
+    return hasil
 
 
-def _n_induk(lap: _Lapisan, induk: tuple, ukuran: str | None = None) -> int:
-    if lap.grup and induk[_K] == _TAK:
-        lap = lap.org
-        induk = induk[:_K]
-    sel = lap.sel if ukuran is None else lap.sel_ukuran.get(ukuran, lap.sel)
-    return sel.get(induk, 0)
+class _Pencari:
+    """The counts of cell keys (rows of codes, ``_TAK`` for not set), looked up many at once:
+    each key as one integer, found by binary search; 0 for a key not present."""
+
+    def __init__(self, kode: np.ndarray, n: np.ndarray) -> None:
+        self.radix = _Pencari._radix(kode)
+        nilai = _Pencari.bilangan(kode, self.radix)
+        urut = np.argsort(nilai, kind="stable")
+        self.nilai, self.n = nilai[urut], n[urut]
+
+    @staticmethod
+    def _radix(kode: np.ndarray) -> np.ndarray:
+        """Per column: its codes -1 .. max shifted to 0 .. max + 1."""
+        return kode.max(axis=0) + 2 if len(kode) else np.ones(kode.shape[1], dtype=np.int64)
+
+    @staticmethod
+    def bilangan(kode: np.ndarray, radix: np.ndarray | None = None) -> np.ndarray:
+        """Each row of codes as one integer (mixed radix; every code below its ``radix`` - 1)."""
+        radix = _Pencari._radix(kode) if radix is None else radix
+        basis = np.ones(kode.shape[1], dtype=np.int64)
+        for j in range(kode.shape[1] - 2, -1, -1):
+            basis[j] = basis[j + 1] * radix[j + 1]
+        return (kode + 1) @ basis
+
+    def cari(self, kode: np.ndarray) -> np.ndarray:
+        if not len(kode) or not len(self.nilai):
+            return np.zeros(len(kode), dtype=np.int64)
+        luar = (kode + 1 >= self.radix).any(axis=1)  # a code this table does not hold
+        nilai = _Pencari.bilangan(np.minimum(kode, self.radix - 2), self.radix)
+        i = np.minimum(np.searchsorted(self.nilai, nilai), len(self.nilai) - 1)
+        return np.where((self.nilai[i] == nilai) & ~luar, self.n[i], 0)
 
 
 def _atom_sisa(lap: _Lapisan, induk: tuple, kunci: tuple) -> list[int]:
