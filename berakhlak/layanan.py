@@ -155,23 +155,38 @@ def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
     return int(u["n"].sum()) if not u.empty else 0
 
 
-def pola_siap(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None) -> bool:
-    """Whether the pattern layers a page needs exist: every period's filter cells, and one
-    period's ``dimensi`` when given."""
+def pola_siap(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None,
+              periode_filter: tuple[int, ...] | None = None) -> bool:
+    """Whether the pattern layers a page needs exist: the filter cells of ``periode_filter``
+    (None: every period), and one period's ``dimensi`` when given."""
     p = pola_privasi(k)
-    return all(p.siap(x) for x in k.periode) and (dimensi is None or periode is None
-                                                  or p.siap(periode, dimensi))
+    daftar = k.periode if periode_filter is None else periode_filter
+    return all(p.siap(x) for x in daftar) and (dimensi is None or periode is None
+                                               or p.siap(periode, dimensi))
 
 
-def siapkan_pola(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None) -> None:
-    """Compute the pattern layers a page needs (see :func:`pola_siap`), ahead of the
-    catalog's background breakdown build (a page is waiting)."""
+def siapkan_pola(k: katalog.Keadaan, dimensi: str | None = None, periode: int | None = None,
+                 periode_filter: tuple[int, ...] | None = None) -> None:
+    """Compute the pattern layers a page needs (see :func:`pola_siap`), newest period first,
+    ahead of the catalog's background breakdown build (a page is waiting). The other
+    periods follow in the background (:func:`pola_privasi`); a figure of one of them asked
+    for before is computed when asked."""
     p = pola_privasi(k)
+    daftar = k.periode if periode_filter is None else periode_filter
     with katalog.utamakan():
-        for x in sorted(k.periode, reverse=True):
+        for x in sorted(daftar, reverse=True):
             p.lapisan(int(x), "semua")
         if dimensi is not None and periode is not None and p.demografi:
             p.lapisan(int(periode), dimensi)
+
+
+def periode_tampil(k: katalog.Keadaan, pilihan: Pilihan) -> tuple[int, ...]:
+    """The periods whose figures a page of one period shows: that period and the previous one
+    in which the selection has respondents (its change); every period without a period."""
+    if pilihan.periode is None:
+        return tuple(k.periode)
+    sebelumnya = periode_sebelumnya(k, pilihan)
+    return tuple(x for x in (pilihan.periode, sebelumnya) if x is not None)
 
 
 # Why a selection is refused (None: it may be shown).

@@ -488,19 +488,26 @@ def tautan_tren(tempat, ctx: Konteks, kunci: str | None) -> None:
                      query_params=parameter_tautan(ctx, nilai=kunci), icon=":material/show_chart:")
 
 
-def siapkan_pola(ctx: Konteks, dimensi: str | None = None, k: katalog.Keadaan | None = None) -> None:
+def siapkan_pola(ctx: Konteks, dimensi: str | None = None, k: katalog.Keadaan | None = None,
+                 semua_periode: bool = False) -> None:
     """Wait, with a spinner saying why, for the suppression pattern the page needs (computed
-    once per data version; only the first view after new data waits)."""
+    once per data version; only the first view after new data waits): the filter cells of
+    the periods it shows (``layanan.periode_tampil``; ``semua_periode``: every period, for a
+    page drawing them all), the rest following in the background."""
     k, periode = k or ctx.keadaan, ctx.pilihan.periode
-    if k.n_responden and not layanan.pola_siap(k, dimensi, periode):
+    if not k.n_responden:
+        return
+    perlu = None if semua_periode else layanan.periode_tampil(k, ctx.pilihan)
+    if not layanan.pola_siap(k, dimensi, periode, perlu):
         with st.spinner(tx("melindungi", ctx.lang)):
-            layanan.siapkan_pola(k, dimensi, periode)
+            layanan.siapkan_pola(k, dimensi, periode, perlu)
 
 
-def cek_seleksi(ctx: Konteks) -> bool:
+def cek_seleksi(ctx: Konteks, semua_periode: bool = False) -> bool:
     """Whether the selection may be shown; says why not when it may not, in plain words, and
-    offers the nearest wider selection that may be shown. Never a number of the hidden group."""
-    siapkan_pola(ctx)
+    offers the nearest wider selection that may be shown. Never a number of the hidden group.
+    ``semua_periode``: the page draws every period (see :func:`siapkan_pola`)."""
+    siapkan_pola(ctx, semua_periode=semua_periode)
     alasan = layanan.status_seleksi(ctx.keadaan, ctx.pilihan)
     if alasan is None:
         return True

@@ -11,7 +11,7 @@ from berakhlak.halaman import tren
 ctx = ui.mulai("tren")
 ui.judul(ctx, tren.TEKS, "judul")
 ui.tombol_presentasi(ctx)  # this view on the projector, and its deck
-if not ui.cek_seleksi(ctx):
+if not ui.cek_seleksi(ctx, semua_periode=True):  # every period is drawn
     st.stop()
 
 k, lang = ctx.keadaan, ctx.lang

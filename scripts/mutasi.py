@@ -182,8 +182,8 @@ SETARA: tuple[tuple[str, str, str, str | tuple[str, ...], str], ...] = (
      'with the variable unset, any default but "0" starts the background layers as "1" does'),
     ("layanan", "seleksi_terdekat", "range(1, len(terisi) + 1)", "range(1, len(terisi) + 2)",
      "combinations of more filters than are set yield nothing: the extra round does nothing"),
-    ("layanan", "siapkan_pola", "sorted(k.periode, reverse=True)",
-     ("sorted(k.periode, reverse=False)", "sorted(k.periode, )"),
+    ("layanan", "siapkan_pola", "sorted(daftar, reverse=True)",
+     ("sorted(daftar, reverse=False)", "sorted(daftar, )"),
      "every period's layer is computed before the function returns, and a layer depends on "
      "its own period only: the order changes nothing a caller can see"),
 )

@@ -328,6 +328,24 @@ def test_pola_siap_dan_siapkan_pola(k, monkeypatch):
     assert not layanan.pola_siap(k, "golongan", 2023)
 
 
+def test_pola_hanya_periode_yang_ditampilkan(k, monkeypatch):
+    """A page of one period waits only for the filter cells of the periods it shows (that
+    period and the selection's previous one); the others are left to the background."""
+    monkeypatch.setenv("BERAKHLAK_MIN_RESPONDEN", "13")  # a pattern no other test computed
+    assert layanan.periode_tampil(k, Pilihan(periode=2024)) == (2024, 2023)
+    assert layanan.periode_tampil(k, Pilihan(periode=2024, instansi=TEGAL)) == (2024, 2022)
+    assert layanan.periode_tampil(k, Pilihan(periode=2022)) == (2022,)
+    assert layanan.periode_tampil(k, Pilihan()) == (2022, 2023, 2024)
+    assert not layanan.pola_siap(k, periode_filter=(2024, 2022))
+    layanan.siapkan_pola(k, "golongan", 2024, periode_filter=(2024, 2022))
+    p = layanan.pola_privasi(k)
+    assert set(p.tersembunyi) == {(2022, "semua"), (2024, "semua"), (2024, "golongan")}
+    assert layanan.pola_siap(k, "golongan", 2024, periode_filter=(2024, 2022))
+    assert layanan.pola_siap(k, periode_filter=(2022,))
+    assert not layanan.pola_siap(k)  # 2023 not computed
+    assert not layanan.pola_siap(k, periode_filter=(2023,))
+
+
 def test_siapkan_pola_tanpa_demografi(k, monkeypatch):
     monkeypatch.setenv("BERAKHLAK_MIN_RESPONDEN", "12")
     dasar = dataclasses.replace(k, demografi_lengkap=False)
