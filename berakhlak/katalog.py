@@ -722,28 +722,62 @@ class Katalog:
 
     # -- keys and shared respondents ----------------------------------------------------
     def _path_kunci(self, sidik: Sidik) -> Path:
-        return self.disk.path("kunci", sidik).with_suffix(".parquet")
+        """A file's keys result: a small file naming the bundle that holds its key rows."""
+        return self.disk.path("kunci", sidik).with_suffix(".ref")
 
-    def _kunci_berkas(self, sidik: Sidik) -> Path:
-        """A file's respondent keys with their 64-bit hashes (queries/kunci_hash.sql), as a
-        Parquet file in the cache, made once per fingerprint."""
-        self._kunci_banyak([sidik])
-        return self._path_kunci(sidik)
+    def kunci_berkas(self, sidik: Sidik) -> pa.Table:
+        """A file's respondent keys with their 64-bit hashes (queries/kunci_hash.sql:
+        periode, responden_id, h), made once per fingerprint (the benchmark's pairwise
+        comparison reads them)."""
+        (paket,) = self._paket_kunci([sidik])
+        nama = self._path_kunci(sidik).name
+        return pq.read_table(paket, filters=[("kunci_cache", "=", nama)]).drop_columns(["kunci_cache"])
 
     def _kunci_banyak(self, sidik: list[Sidik], maju: _Pencatat | None = None) -> None:
-        """The key files of ``sidik`` (made when missing, many files per query)."""
+        """The key results of ``sidik`` (made when missing, many files per query): one bundle
+        (Parquet file) per query, each row marked with its file's result name, and per file a
+        small file naming the bundle (writing thousands of tiny Parquet files cost seconds)."""
         def buat(items: list[Sidik]) -> None:
             for kelompok in self._kelompok(items):
                 with self.basis.kunci:
                     nama = self._tampilkan_banyak(kelompok)
                     tabel = self.basis.jalankan_arrow("kunci_hash")
-                for s, bagian in zip(kelompok, _pisah(tabel, nama), strict=True):
-                    self.disk.tulis(self._path_kunci(s), lambda p, t=bagian: pq.write_table(t, p),
-                                    catat=True)
+                path = {s: self._path_kunci(s) for s in kelompok}
+                self._tulis_paket("kunci", tabel, kelompok, nama, path)
             if maju is not None:
                 maju.catat(kerja=BOBOT_KUNCI * len(items))
 
         self.disk.bangun(list(sidik), self._path_kunci, buat)
+
+    def _paket_kunci(self, sidik: list[Sidik]) -> list[Path]:
+        """The bundles holding the keys of ``sidik`` (one per file, in order), made when
+        missing or when a bundle was removed meanwhile (cleaned by another replica)."""
+        self._kunci_banyak(sidik)
+        for _ in range(2):
+            paket = [self._paket_dari(self._path_kunci(s)) for s in sidik]
+            hilang = [s for s, p in zip(sidik, paket, strict=True) if p is None]
+            if not hilang:
+                return paket
+            for s in hilang:
+                self._paket.pop(self._path_kunci(s), None)
+                self._path_kunci(s).unlink(missing_ok=True)
+            self._kunci_banyak(hilang)
+        raise GagalMemuat("respondent keys of the cache were removed while they were read")
+
+    def _tulis_paket(self, jenis: str, tabel: pa.Table, kelompok: list[Sidik], berkas: list[str],
+                     path: dict[Sidik, Path]) -> None:
+        """One bundle for the rows of a group of files (column ``filename``: the file, one of
+        ``berkas``), each row marked with its file's result name (``kunci_cache``), then per
+        file the small result file naming the bundle."""
+        hasil = pa.array([path[s].name for s in kelompok], pa.string())
+        nomor = pc.index_in(tabel.column("filename"), value_set=pa.array(berkas, pa.string()))
+        tabel = tabel.drop_columns(["filename"]).append_column("kunci_cache", pc.take(hasil, nomor))
+        teks = "\n".join(sorted(hasil.to_pylist()))
+        paket = self.disk.folder / f"paket-{jenis}-{hashlib.sha256(teks.encode()).hexdigest()[:24]}.parquet"
+        self.disk.tulis(paket, lambda p: pq.write_table(tabel, p), catat=True)
+        for s in kelompok:
+            self.disk.tulis(path[s], lambda p: p.write_text(paket.name, encoding="utf-8"), catat=True)
+            self._paket[path[s]] = paket.name
 
     def _kelompok(self, sidik: list[Sidik]) -> list[list[Sidik]]:
         """Files that one view can show together (same column mapping and constants), in
@@ -820,14 +854,17 @@ class Katalog:
                          ) -> pa.Table:
         """The respondents of ``periode`` in more than one of ``berkas`` (path order), with the
         positions of the files holding each (queries/tumpang_periode.sql; cached, made by one
-        replica). The key files exist (see :meth:`_kunci_banyak`)."""
+        replica). The key results were made (see :meth:`_kunci_banyak`); a bundle removed
+        meanwhile is made again."""
         simpanan = self._path_tumpang(periode, berkas)
         self._tumpang_dipakai.add(simpanan)
         self._tumpang_dipakai.update(self._path_kunci(s) for s in berkas)
 
         def buat(_) -> None:
-            kunci = [str(self._path_kunci(s)) for s in berkas]
-            tabel = self.basis.jalankan_arrow("tumpang_periode", {"berkas": kunci, "periode": int(periode)})
+            paket = sorted({str(p) for p in self._paket_kunci(berkas)})
+            tabel = self.basis.jalankan_arrow("tumpang_periode", {
+                "paket": paket, "kunci": [self._path_kunci(s).name for s in berkas],
+                "periode": int(periode)})
             if maju is not None:
                 maju.catat(kerja=BOBOT_TUMPANG * len(berkas))
             self.disk.tulis(simpanan, lambda p: pq.write_table(tabel, p), catat=True)
@@ -899,18 +936,9 @@ class Katalog:
                 tabel = self.basis.jalankan_arrow(nama, {"kosong": kontrak.KOSONG})
             finally:
                 self.basis.lepaskan("kunci_prioritas")
-        # One bundle (Parquet file) for the group, each row marked with its file's result name,
-        # then one small file per result naming the bundle: writing hundreds of tiny Parquet
-        # files cost more than the queries themselves.
-        hasil = pa.array([path[s].name for s in kelompok], pa.string())
-        nomor = pc.index_in(tabel.column("filename"), value_set=pa.array(berkas, pa.string()))
-        tabel = tabel.drop_columns(["filename"]).append_column("kunci_cache", pc.take(hasil, nomor))
-        teks = "\n".join(sorted(hasil.to_pylist()))
-        paket = self.disk.folder / f"paket-{nama}-{hashlib.sha256(teks.encode()).hexdigest()[:24]}.parquet"
-        self.disk.tulis(paket, lambda p: pq.write_table(tabel, p), catat=True)
-        for s in kelompok:
-            self.disk.tulis(path[s], lambda p: p.write_text(paket.name, encoding="utf-8"), catat=True)
-            self._paket[path[s]] = paket.name
+        # One bundle (Parquet file) for the group: writing hundreds of tiny Parquet files cost
+        # more than the queries themselves.
+        self._tulis_paket(nama, tabel, kelompok, berkas, path)
 
     def _gabung(self, rollup: list[Path]) -> int:
         """Gather the per-file rollups into table ``agregat``; the number of respondents."""
@@ -1012,20 +1040,6 @@ def _dilewati(daftar: pa.ChunkedArray) -> dict[int, np.ndarray]:
             if len(potong_f):
                 bagian.setdefault(int(potong_f[0]), []).append(potong_r)
     return {f: np.sort(np.concatenate(r)) for f, r in bagian.items()}
-
-
-def _pisah(tabel: pa.Table, berkas: list[str]) -> list[pa.Table]:
-    """The rows of each file of ``berkas`` (column ``filename``), without that column, in the
-    order of ``berkas`` (an empty table for a file without rows)."""
-    nomor = pc.index_in(tabel.column("filename"), value_set=pa.array(berkas, pa.string()))
-    nomor = nomor.to_numpy(zero_copy_only=False)
-    if np.isnan(nomor.astype(float)).any():
-        raise ValueError("a row of an unknown file")
-    nomor = nomor.astype(np.int64)
-    urut = np.argsort(nomor, kind="stable")
-    tabel = tabel.drop_columns(["filename"]).take(pa.array(urut))
-    batas = np.concatenate([[0], np.cumsum(np.bincount(nomor, minlength=len(berkas)))])
-    return [tabel.slice(int(a), int(b - a)) for a, b in zip(batas[:-1], batas[1:], strict=True)]
 
 
 def _tahan(h: HasilValidasi, ditahan: dict[int, dict]) -> HasilValidasi:

@@ -1,5 +1,6 @@
 -- kunci_hash: every respondent key (periode, responden_id) of view `berkas` (one or several
--- files, told apart by `filename`) with its 64-bit hash. Kept in the cache folder per file (one Parquet file each) for the overlap check
+-- files, told apart by `filename`) with its 64-bit hash. Kept in the cache folder, one bundle
+-- per query (each row marked with its file's result name), for the overlap check
 -- (tumpang_periode.sql), which groups the hashes of all files of a period in one pass and
 -- compares exact keys only where a hash is seen in more than one file.
 -- Parameters: none.
@@ -10,4 +11,3 @@ SELECT
   responden_id::VARCHAR AS responden_id,
   hash(periode::INTEGER, responden_id::VARCHAR) AS h
 FROM berkas
-ORDER BY filename, periode

@@ -580,7 +580,7 @@ def tumpang_berpasangan(kat, sah: list, anggaran_s: float) -> dict:
             path = folder / (kat._path_kunci(s).stem + ".npy")
             if path.exists():
                 return np.load(path)
-            h = np.sort(pq_baca(kat._kunci_berkas(s)).column("h").to_numpy())
+            h = np.sort(kat.kunci_berkas(s).column("h").to_numpy())
             with open(path, "wb") as f:
                 np.save(f, h, allow_pickle=False)
             return h
@@ -605,12 +605,6 @@ def tumpang_berpasangan(kat, sah: list, anggaran_s: float) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def pq_baca(path: Path):
-    import pyarrow.parquet as pq
-
-    return pq.read_table(path, columns=["h"])
-
-
 def ukur_tumpang(data_dir: Path, cache: Path, anggaran_s: float) -> dict:
     """The overlap step alone, after validation (cached): the one-pass-per-period method from
     scratch (keys extracted, one query per period) against the pairwise one."""
@@ -620,7 +614,8 @@ def ukur_tumpang(data_dir: Path, cache: Path, anggaran_s: float) -> dict:
     try:
         parquet, _ = katalog.pindai(data_dir)
         sah = [s for p, s in parquet if kat._validasi_satu(p, s, data_dir).dimuat]
-        for p in list(kat.disk.folder.glob("tumpang*")) + list(kat.disk.folder.glob("kunci-*")):
+        for p in list(kat.disk.folder.glob("tumpang*")) + list(kat.disk.folder.glob("kunci-*")) + \
+                list(kat.disk.folder.glob("paket-kunci-*")):
             p.unlink()  # from scratch: keys and per-period results made again
         mulai = time.perf_counter()
         tumpang, _, _ = kat._cari_tumpang(sah)
