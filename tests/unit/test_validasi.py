@@ -6,6 +6,7 @@ import os
 import time
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -488,3 +489,23 @@ def test_tanpa_periode_dan_responden_id_tidak_ada_pemeriksaan_ganda(basis, akar)
     data["provinsi"][0] = "Jabar"
     hasil = periksa(basis, akar, data)
     assert [a.kode for a in hasil.alasan] == ["kolom_wajib_tidak_ada", "provinsi_tidak_dikenal"]
+
+
+def test_ringkasan_skor_melewati_kosong_dan_nan(basis, akar):
+    """The plausibility figures of a value (answered count, lowest, highest) leave out both a
+    blank (NULL) and a NaN score, the NaN counted once as out of range: the query turns NaN
+    into NULL once per row (queries/validasi_ringkasan.sql)."""
+    data = data_sah(5)
+    data["akuntabel"] = [10.0, None, float("nan"), 90.0, 50.0]
+    data["adaptif"] = [float("nan")] * 5
+    path = akar / "a.parquet"
+    pq.write_table(pa.table(data), path)
+    kolom = {k: k for k in data}
+    basis.tampilkan_berkas("berkas", [path], kolom)
+    r = basis.jalankan("validasi_ringkasan", {"provinsi": list(kontrak.PROVINSI), "periode_min": 2000,
+                                              "periode_maks": 2100, "periode_folder": None}).iloc[0]
+    assert (r["n_akuntabel"], r["min_akuntabel"], r["maks_akuntabel"]) == (3, 10.0, 90.0)
+    assert r["luar_akuntabel"] == 1
+    assert r["n_adaptif"] == 0 and pd.isna(r["min_adaptif"]) and pd.isna(r["maks_adaptif"])
+    assert r["luar_adaptif"] == 5
+    assert r["n_kompeten"] == 5
