@@ -52,10 +52,13 @@ def keadaan_lengkap(batas: float = 120) -> katalog.Keadaan:
     return katalog.katalog().tunggu_lengkap(batas)
 
 
-@functools.lru_cache(maxsize=2048)
 def _ukuran(basis, versi: str, kelompok: str, pilihan: Pilihan, dimensi: str) -> pd.DataFrame:
     params = {"dimensi": dimensi, **pilihan.params()}
     return basis.jalankan("ukuran", params, {"kelompok": kelompok})
+
+
+# The caches in this module are applied by assignment, not as decorators: mutmut 3 skips decorated functions.
+_ukuran = functools.lru_cache(maxsize=2048)(_ukuran)
 
 
 def ukuran(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = "semua") -> pd.DataFrame:
@@ -70,13 +73,15 @@ def ringkas(k: katalog.Keadaan, kelompok: str, pilihan: Pilihan, dimensi: str = 
                     privasi.minimum()).copy()
 
 
-@functools.lru_cache(maxsize=1024)
 def _ringkas(basis, versi: str, lengkap: bool, kelompok: str, pilihan: Pilihan, dimensi: str,
              minimum: int) -> pd.DataFrame:
     lebar = statistik.ringkas(_ukuran(basis, versi, kelompok, pilihan, dimensi))
     p = _pola(basis, versi, lengkap, minimum)
     sembunyi = [p.sembunyi(*_sel(pilihan, kelompok, dimensi, nilai)) for nilai in lebar["kelompok"]]
     return privasi.terapkan(lebar, minimum, pelengkap=sembunyi)
+
+
+_ringkas = functools.lru_cache(maxsize=1024)(_ringkas)
 
 
 def _sel(pilihan: Pilihan, kelompok: str, dimensi: str, nilai) -> tuple:
@@ -99,11 +104,13 @@ _kunci_pola = threading.Lock()
 VARIABEL_LATAR = "BERAKHLAK_POLA_LATAR"
 
 
-@functools.lru_cache(maxsize=4)
 def _pola(basis, versi: str, lengkap: bool, minimum: int) -> pola.Pola:
     with _kunci_pola:
         simpan = pola.folder_simpan(katalog.direktori_cache(), versi, minimum, lengkap)
         return pola.hitung(basis, minimum, demografi=lengkap, simpan=simpan)
+
+
+_pola = functools.lru_cache(maxsize=4)(_pola)
 
 
 def pola_privasi(k: katalog.Keadaan) -> pola.Pola:
@@ -139,7 +146,6 @@ def per_periode(k: katalog.Keadaan, pilihan: Pilihan) -> pd.DataFrame:
                         privasi.minimum(), tuple(k.periode)).copy()
 
 
-@functools.lru_cache(maxsize=1024)
 def _per_periode(basis, versi: str, lengkap: bool, pilihan: Pilihan, minimum: int,
                  periode: tuple) -> pd.DataFrame:
     lebar = _ringkas(basis, versi, lengkap, "periode", pilihan, "semua", minimum)
@@ -147,6 +153,9 @@ def _per_periode(basis, versi: str, lengkap: bool, pilihan: Pilihan, minimum: in
     gabung = pd.DataFrame({"kelompok": list(periode)}).merge(lebar, on="kelompok", how="left")
     gabung[TANPA_DATA] = [p not in ada for p in periode]
     return gabung
+
+
+_per_periode = functools.lru_cache(maxsize=1024)(_per_periode)
 
 
 def n_seleksi(k: katalog.Keadaan, pilihan: Pilihan) -> int:
@@ -226,9 +235,11 @@ def seleksi_terdekat(k: katalog.Keadaan, pilihan: Pilihan) -> Pilihan | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
 def _pilihan_filter(basis, versi: str) -> pd.DataFrame:
     return basis.jalankan("pilihan_filter")
+
+
+_pilihan_filter = functools.lru_cache(maxsize=16)(_pilihan_filter)
 
 
 def pilihan_filter(k: katalog.Keadaan) -> pd.DataFrame:
@@ -244,7 +255,6 @@ def opsi(k: katalog.Keadaan, kolom: str, pilihan: Pilihan) -> list:
     return list(_opsi(k.basis, k.versi, kolom, relevan))
 
 
-@functools.lru_cache(maxsize=4096)
 def _opsi(basis, versi: str, kolom: str, relevan: tuple) -> tuple:
     # every view asks for each select box's options: cached per data version (issue 11 profile)
     df = _pilihan_filter(basis, versi)
@@ -253,13 +263,15 @@ def _opsi(basis, versi: str, kolom: str, relevan: tuple) -> tuple:
     return tuple(sorted(df[kolom].dropna().unique().tolist()))
 
 
+_opsi = functools.lru_cache(maxsize=4096)(_opsi)
+
+
 def cakupan(k: katalog.Keadaan, periode: int | None) -> tuple[int, int]:
     """(provinces, agencies) with respondents in the data, within ``periode`` when given: what
     "Nasional" or "Semua data: 2 dari 38 provinsi, 14 instansi" says (per data version)."""
     return _cakupan(k.basis, k.versi, periode)
 
 
-@functools.lru_cache(maxsize=64)
 def _cakupan(basis, versi: str, periode: int | None) -> tuple[int, int]:
     df = _pilihan_filter(basis, versi)
     if periode is not None:
@@ -267,6 +279,9 @@ def _cakupan(basis, versi: str, periode: int | None) -> tuple[int, int]:
     if "n" in df:
         df = df[df["n"] > 0]
     return int(df["provinsi"].nunique()), int(df["instansi"].nunique())
+
+
+_cakupan = functools.lru_cache(maxsize=64)(_cakupan)
 
 
 def periode_instansi(k: katalog.Keadaan, pilihan: Pilihan | None = None) -> dict[str, tuple[int, ...]]:
@@ -280,7 +295,6 @@ def periode_instansi(k: katalog.Keadaan, pilihan: Pilihan | None = None) -> dict
     return _periode_instansi(k.basis, k.versi, relevan)
 
 
-@functools.lru_cache(maxsize=1024)
 def _periode_instansi(basis, versi: str, relevan: tuple) -> dict[str, tuple[int, ...]]:
     df = _pilihan_filter(basis, versi)
     df = df[df["n"] > 0] if "n" in df else df
@@ -291,6 +305,9 @@ def _periode_instansi(basis, versi: str, relevan: tuple) -> dict[str, tuple[int,
     for nama, periode in zip(pasangan["instansi"].tolist(), pasangan["periode"].tolist(), strict=True):
         per.setdefault(str(nama), set()).add(int(periode))
     return {nama: tuple(sorted(per[nama])) for nama in sorted(per)}
+
+
+_periode_instansi = functools.lru_cache(maxsize=1024)(_periode_instansi)
 
 
 def periode_terakhir(k: katalog.Keadaan, filter_: dict[str, str]) -> int | None:

@@ -186,6 +186,29 @@ SETARA: tuple[tuple[str, str, str, str | tuple[str, ...], str], ...] = (
      ("sorted(daftar, reverse=False)", "sorted(daftar, )"),
      "every period's layer is computed before the function returns, and a layer depends on "
      "its own period only: the order changes nothing a caller can see"),
+    ("layanan", "_ukuran", '{"dimensi": dimensi', '{"DIMENSI": dimensi',
+     "DuckDB's named parameters are case-insensitive: DIMENSI binds $dimensi (checked, DuckDB 2.0)"),
+    ("layanan", "_per_periode", '_ringkas(basis, versi, lengkap, "periode"', '_ringkas(basis, versi, None, "periode"',
+     "only filter cells ('semua') are asked: the pattern decides them the same with or without "
+     "its demographic layers (None only changes the cache key)"),
+    ("layanan", "_per_periode", '.merge(lebar, on="kelompok", how="left")',
+     ('.merge(lebar, on=None, how="left")', '.merge(lebar, how="left")'),
+     "the left frame's only column is kelompok: without on, merge joins on the common columns, kelompok"),
+    ("layanan", "_periode_instansi", "strict=True):", ("strict=None)", "strict=False)", ".tolist(), ):"),
+     "both lists come from the same frame: the lengths are always equal"),
+    ("layanan", "_cakupan", 'if "n" in df:', ('if "XXnXX" in df:', 'if "N" in df:', 'if "n" not in df:'),
+     "the filter then never applies, and it drops nothing: pilihan_filter's n sums rollup rows that "
+     "each count at least one respondent (count(*) of a group), so every row has n >= 1"),
+    ("layanan", "_cakupan", 'df = df[df["n"] > 0]', 'df = df[df["n"] >= 0]',
+     "every row of pilihan_filter has n >= 1 (a sum of count(*) of groups): no row has n 0"),
+    ("layanan", "_periode_instansi", 'df = df[df["n"] > 0] if "n" in df else df',
+     ('df["n"] >= 0]', 'if "XXnXX" in df', 'if "N" in df', 'if "n" not in df', 'if ("n" in df) and False',
+      'if ("n" in df) or True'),
+     "pilihan_filter always has n, and every row has n >= 1 (a sum of count(*) of groups): the "
+     "filter drops nothing, applied or not"),
+    ("layanan", "_pola", "versi, minimum, lengkap)", "versi, minimum, None)",
+     "the folder stays one per snapshot: Keadaan.versi already ends in '-dasar' without the "
+     "demographic rollups, so the flag in the folder's key repeats it (None only renames the folder)"),
 )
 
 

@@ -366,6 +366,25 @@ def test_pola_siap_membaca_lapisan_yang_tersimpan(k, monkeypatch):
     assert layanan.pola_siap(k)
 
 
+def test_pola_menyimpan_lapisan_di_disk(k, monkeypatch):
+    """The pattern keeps its layers on disk (per data version and minimum): after the caches
+    are cleared (as after a restart) a new pattern finds them ready and reads them back
+    instead of computing them; the snapshot without demographic rollups (another version,
+    "-dasar") does not see them."""
+    monkeypatch.setenv("BERAKHLAK_MIN_RESPONDEN", "16")  # a pattern no other test computed
+    layanan.siapkan_pola(k, "golongan", 2024)
+    p = layanan.pola_privasi(k)
+    assert p.dari_disk == 0 and len(p.tersembunyi) == 4  # computed: three filter layers, one golongan
+    assert not layanan.pola_siap(dataclasses.replace(k, demografi_lengkap=False))
+    _lupakan_cache()
+    baru = layanan.pola_privasi(k)
+    assert baru is not p and baru.tersembunyi == {} and baru.dari_disk == 0
+    assert layanan.pola_siap(k, "golongan", 2024)  # on disk: ready
+    # read back, not computed: the same hidden cells (Tegal's two units in 2024)
+    assert baru.lapisan(2024, "semua") == p.lapisan(2024, "semua") and baru.dari_disk == 1
+    assert baru.sembunyi(2024, "semua", (KAB, JT, "Kabupaten Tegal", TEGAL, DINKES))
+    assert baru.sembunyi(2024, "semua", (KAB, JT, "Kabupaten Tegal", TEGAL, DIKBUD))
+
 # --- whole selections -----------------------------------------------------------------------
 
 
@@ -503,6 +522,20 @@ def test_periode_instansi(k):
     assert layanan.periode_instansi(k, Pilihan(jenis_instansi=KOTA)) == {BDG: (2023,), KTEGAL: (2022, 2023)}
     assert layanan.periode_instansi(k, Pilihan(instansi=TEGAL)) == semua
     assert layanan.periode_instansi(k, Pilihan(kabupaten_kota="Kota Tegal")) == {KTEGAL: (2022, 2023)}
+
+
+def test_satu_responden_dihitung_dalam_cakupan_dan_daftar_instansi(tmp_path, monkeypatch):
+    """A province or agency with a single respondent in a period has data there: it counts in
+    the coverage and the agency list (which drop only combinations without respondents)."""
+    data = _folder_sendiri(tmp_path, monkeypatch)
+    satu = MENTAH[MENTAH["instansi"] == BDG].head(1).assign(periode=2022, responden_id="bdg1")
+    tulis_data(data, pd.concat([MENTAH[MENTAH["periode"] == 2022], satu]))
+    k = layanan.keadaan_lengkap()
+    assert k.n_responden == 67 + 1
+    assert layanan.cakupan(k, 2022) == (3, 4)  # Bandung's 1 counts: Jawa Barat and its agency
+    assert layanan.cakupan(k, None) == (3, 4)
+    assert layanan.periode_instansi(k) == {GOR: (2022,), TEGAL: (2022,), BDG: (2022,), KTEGAL: (2022,)}
+    assert layanan.periode_instansi(k, Pilihan(provinsi=JB)) == {BDG: (2022,)}
 
 
 def test_periode_terakhir(k):
