@@ -968,6 +968,11 @@ class Katalog:
         """Drop cached work for files that were removed or replaced."""
         for sidik in [s for s in self._validasi if s not in ada]:
             del self._validasi[sidik]
+        # every result in use keeps its bundle, also those not read in this process (a restart
+        # reads no key result when the overlap results are in the cache)
+        for ref in dipakai:
+            if ref.suffix == ".ref" and ref not in self._paket:
+                self._paket_dari(ref)
         self._paket = {r: n for r, n in self._paket.items() if r in dipakai}
         dipakai |= {self.disk.folder / n for n in self._paket.values()}
         dipakai |= {self.disk.path("validasi", s) for s in self._validasi}

@@ -336,3 +336,25 @@ def test_periode_yang_melonjak_ditahan_sampai_dilepas(data_env):
     assert all(h.dimuat for h in k.berkas) and k.n_responden == 100
     assert k.periode == (2022, 2023, 2024, 2025, 2026) and k.diabaikan == []
     assert total(k, periode=2024)["n"] == 20
+
+
+def test_kunci_bertahan_setelah_mulai_ulang_dan_pembersihan(data_env, tmp_path, monkeypatch):
+    """After a restart with the cache in place (the overlap results read from it, no key read),
+    the cleanup of unused cache files keeps the bundles holding the files' respondent keys:
+    a file added later to the same period compares against them instead of hashing every
+    file of the period again."""
+    cache = tmp_path / "cache_sendiri"
+    monkeypatch.setenv("BERAKHLAK_CACHE_DIR", str(cache))
+    tulis(data_env / "a.parquet", tabel(ids("r", 30)))
+    tulis(data_env / "b.parquet", tabel(ids("r", 30, mulai=20)))
+    assert segarkan().n_responden == 50
+    katalog.lupakan_semua()
+    paket = sorted(cache.rglob("paket-kunci-*.parquet"))
+    assert paket
+    lama = time.time() - 2 * katalog.DETIK_SIMPAN
+    for p in cache.rglob("*"):
+        if p.is_file():
+            os.utime(p, (lama, lama))
+    assert segarkan().n_responden == 50  # a restart: the overlap result comes from the cache
+    katalog.lupakan_semua()
+    assert sorted(cache.rglob("paket-kunci-*.parquet")) == paket
