@@ -495,8 +495,8 @@ def siapkan_pola(ctx: Konteks, dimensi: str | None = None, k: katalog.Keadaan | 
     the periods it shows (``layanan.periode_tampil``; ``semua_periode``: every period, for a
     page drawing them all), the rest following in the background."""
     k, periode = k or ctx.keadaan, ctx.pilihan.periode
-    if not k.n_responden:
-        return
+    if not k.n_responden or layanan.pola_siap(k, dimensi, periode):
+        return  # every layer ready (every view but the first ones after new data): no query
     perlu = None if semua_periode else layanan.periode_tampil(k, ctx.pilihan)
     if not layanan.pola_siap(k, dimensi, periode, perlu):
         with st.spinner(tx("melindungi", ctx.lang)):
